@@ -1,0 +1,124 @@
+//! The typed record: what one PFOCR figure says, before any mapping.
+//!
+//! Values are kept exactly as written (YAML scalars as their source text, so
+//! `0.10` stays `0.10`), each with the line it came from for error reports.
+//! `None` means absent or YAML null; the missing-value sentinels (`NA`, ...)
+//! are recognised by the mapper, which is the one place that decides what
+//! produces a triple.
+
+/// A scalar value as written, with its 1-based line in the file.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct Text {
+    pub text: String,
+    pub line: u32,
+}
+
+impl Text {
+    pub fn new(text: impl Into<String>, line: u32) -> Self {
+        Text {
+            text: text.into(),
+            line,
+        }
+    }
+}
+
+pub type Value = Option<Text>;
+
+/// One gene mention: a legacy inline `genes:` item or a genes TSV row.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct GeneRow {
+    /// Line of the item or row.
+    pub line: u32,
+    pub word: Value,
+    pub source: Value,
+    /// Legacy: the OCR-normalised symbol.
+    pub symbol: Value,
+    /// Legacy: the official HGNC symbol.
+    pub hgnc_symbol: Value,
+    /// Legacy `entrez` or TSV `ncbigene_id`.
+    pub ncbigene_id: Value,
+    pub ncbigene_symbol: Value,
+    /// TSV `match`.
+    pub matched: Value,
+    pub organism_id: Value,
+    pub organism_name: Value,
+    pub organism_group: Value,
+    pub count_direct: Value,
+    pub count_synonym: Value,
+    pub count_match: Value,
+}
+
+/// One chemical or disease mention: a legacy item or a TSV row.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct TermRow {
+    pub line: u32,
+    pub word: Value,
+    /// Legacy `source` (e.g. `MESH`).
+    pub source: Value,
+    /// TSV `mesh` (`mesh:D001920`) or legacy `identifier` (`D001920`).
+    pub mesh: Value,
+    /// TSV `match`: the MeSH heading.
+    pub matched: Value,
+    /// TSV `name`: the ChEBI / DOID name.
+    pub name: Value,
+    /// TSV `chebi` (`chebi:3165`) or `doid` (`doid:0060239`).
+    pub other_id: Value,
+}
+
+/// Mentions of one kind from one source (inline list or TSV file).
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct Rows<T> {
+    /// The file the rows came from (the record's own file for inline items).
+    pub path: String,
+    /// `None` for a YAML null item: it still takes its place in the numbering.
+    pub rows: Vec<Option<T>>,
+}
+
+/// One PFOCR figure record.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct Record {
+    /// The file the front matter came from, or `<stdin>`.
+    pub path: String,
+    /// Line of the opening `---`.
+    pub line: u32,
+
+    pub figid: Value,
+    pub figtitle: Value,
+    pub caption: Value,
+    pub pmcid: Value,
+    pub papertitle: Value,
+    pub reftext: Value,
+    pub year: Value,
+    pub doi: Value,
+    pub journal_title: Value,
+    pub journal_nlm_ta: Value,
+    pub publisher_name: Value,
+    pub keywords: Value,
+    pub figlink: Value,
+    pub filename: Value,
+    pub number: Value,
+    pub figtype: Value,
+    pub figid_alias: Value,
+    pub redirect_from: Vec<Text>,
+    pub organisms: Vec<Text>,
+    pub organisms_ner: Vec<Text>,
+    pub pathway_score: Value,
+    pub automl_pathway: Value,
+    pub pmc_ranked_result_index: Value,
+    pub ndex: Value,
+    pub seo: Value,
+    pub wpid: Value,
+    /// `schema-jsonld` → `@id`.
+    pub schema_id: Value,
+    /// `schema-jsonld` → `keywords`.
+    pub schema_keywords: Vec<Text>,
+
+    /// Legacy inline mentions, then TSV rows (in that order: TSV rows
+    /// continue the inline numbering).
+    pub genes: Vec<Rows<GeneRow>>,
+    pub chemicals: Vec<Rows<TermRow>>,
+    pub diseases: Vec<Rows<TermRow>>,
+
+    /// Keys the reader does not know, with the line where each was seen.
+    pub unmapped: Vec<(String, u32)>,
+}

@@ -1,0 +1,200 @@
+//! Companion TSV files (`_data/<figid>-genes.tsv`, `-chemicals.tsv`,
+//! `-diseases.tsv`): header row first, columns matched by name.
+
+use super::record::{GeneRow, Rows, TermRow, Text, Value};
+use crate::diag::Report;
+
+/// The kind of a companion file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Kind {
+    Genes,
+    Chemicals,
+    Diseases,
+}
+
+impl Kind {
+    pub const ALL: [Kind; 3] = [Kind::Genes, Kind::Chemicals, Kind::Diseases];
+
+    /// `genes`, `chemicals`, `diseases`: the file-name suffix and the
+    /// record key of the inline items.
+    pub fn name(self) -> &'static str {
+        match self {
+            Kind::Genes => "genes",
+            Kind::Chemicals => "chemicals",
+            Kind::Diseases => "diseases",
+        }
+    }
+
+    fn columns(self) -> &'static [&'static str] {
+        match self {
+            Kind::Genes => &[
+                "organism_id",
+                "organism_name",
+                "organism_group",
+                "word",
+                "match",
+                "ncbigene_symbol",
+                "ncbigene_id",
+                "source",
+                "count_direct",
+                "count_synonym",
+                "count_match",
+            ],
+            Kind::Chemicals => &["word", "mesh", "match", "name", "chebi"],
+            Kind::Diseases => &["word", "mesh", "match", "name", "doid"],
+        }
+    }
+
+    /// A header must name this column for the file to be read.
+    fn id_column(self) -> &'static str {
+        match self {
+            Kind::Genes => "ncbigene_id",
+            Kind::Chemicals | Kind::Diseases => "mesh",
+        }
+    }
+}
+
+/// Rows of a companion TSV, typed by kind.
+#[derive(Debug)]
+pub enum Table {
+    Genes(Rows<GeneRow>),
+    Terms(Kind, Rows<TermRow>),
+}
+
+/// Why a TSV file could not be read at all.
+#[derive(Debug)]
+pub struct TsvError {
+    pub line: Option<u32>,
+    pub message: String,
+}
+
+/// Parses one companion file. Row-level problems (ragged rows, unknown or
+/// duplicate columns) go to `report`; unknown columns to `report.unmapped`.
+pub fn parse(kind: Kind, text: &str, path: &str, report: &mut Report) -> Result<Table, TsvError> {
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(b'\t')
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    let mut records = reader.records();
+    let header = match records.next() {
+        None => {
+            return Ok(empty(kind, path));
+        }
+        Some(Err(e)) => return Err(csv_error(e)),
+        Some(Ok(h)) => h,
+    };
+    let known = kind.columns();
+    // Column index for each known column; the first of duplicates wins.
+    let mut slots: Vec<Option<usize>> = vec![None; known.len()];
+    for (i, name) in header.iter().enumerate() {
+        match known.iter().position(|k| *k == name) {
+            Some(k) if slots[k].is_none() => slots[k] = Some(i),
+            Some(_) => report.warn(
+                path,
+                Some(1),
+                &format!("{}.tsv:{name}", kind.name()),
+                format!("duplicate column {name:?} (column {}): only the first is read", i + 1),
+            ),
+            None => report.unmapped.push(format!("{}.tsv:{name}", kind.name())),
+        }
+    }
+    let id_col = known.iter().position(|k| *k == kind.id_column()).unwrap();
+    if slots[id_col].is_none() && !(kind != Kind::Genes && slots[4].is_some()) {
+        return Err(TsvError {
+            line: Some(1),
+            message: format!(
+                "missing header: the first row must name the columns (e.g. {}), found {:?}",
+                known.join(", "),
+                header.iter().take(12).collect::<Vec<_>>().join("\t")
+            ),
+        });
+    }
+    let width = header.len();
+    let mut gene_rows = Vec::new();
+    let mut term_rows = Vec::new();
+    for rec in records {
+        let rec = rec.map_err(csv_error)?;
+        let line = rec.position().map_or(0, |p| p.line() as u32);
+        if rec.len() == 1 && rec.get(0) == Some("") {
+            continue; // a blank line
+        }
+        if rec.len() != width {
+            report.warn(
+                path,
+                Some(line),
+                &format!("{}.tsv", kind.name()),
+                format!("ragged row: {} cells where the header has {width}; row skipped", rec.len()),
+            );
+            // Keep the numbering: the row still takes its place.
+            match kind {
+                Kind::Genes => gene_rows.push(None),
+                _ => term_rows.push(None),
+            }
+            continue;
+        }
+        let cell = |k: usize| -> Value { slots[k].and_then(|i| rec.get(i)).map(|v| Text::new(v, line)) };
+        match kind {
+            Kind::Genes => gene_rows.push(Some(GeneRow {
+                line,
+                organism_id: cell(0),
+                organism_name: cell(1),
+                organism_group: cell(2),
+                word: cell(3),
+                matched: cell(4),
+                ncbigene_symbol: cell(5),
+                ncbigene_id: cell(6),
+                source: cell(7),
+                count_direct: cell(8),
+                count_synonym: cell(9),
+                count_match: cell(10),
+                ..GeneRow::default()
+            })),
+            _ => term_rows.push(Some(TermRow {
+                line,
+                word: cell(0),
+                mesh: cell(1),
+                matched: cell(2),
+                name: cell(3),
+                other_id: cell(4),
+                source: None,
+            })),
+        }
+    }
+    Ok(match kind {
+        Kind::Genes => Table::Genes(Rows {
+            path: path.to_owned(),
+            rows: gene_rows,
+        }),
+        _ => Table::Terms(
+            kind,
+            Rows {
+                path: path.to_owned(),
+                rows: term_rows,
+            },
+        ),
+    })
+}
+
+fn empty(kind: Kind, path: &str) -> Table {
+    match kind {
+        Kind::Genes => Table::Genes(Rows {
+            path: path.to_owned(),
+            rows: Vec::new(),
+        }),
+        _ => Table::Terms(
+            kind,
+            Rows {
+                path: path.to_owned(),
+                rows: Vec::new(),
+            },
+        ),
+    }
+}
+
+fn csv_error(e: csv::Error) -> TsvError {
+    TsvError {
+        line: e.position().map(|p| p.line() as u32),
+        message: e.to_string(),
+    }
+}
