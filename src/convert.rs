@@ -71,7 +71,11 @@ impl Summary {
             s.push_str(", no unmapped keys");
         } else {
             s.push_str(", unmapped keys: ");
-            let keys: Vec<String> = self.unmapped.iter().map(|(k, u)| format!("{k} ({})", u.count)).collect();
+            let keys: Vec<String> = self
+                .unmapped
+                .iter()
+                .map(|(k, u)| format!("{k} ({})", u.count))
+                .collect();
             s.push_str(&keys.join(", "));
         }
         if self.stopped {
@@ -91,7 +95,10 @@ pub const STDIN: &str = "<stdin>";
 
 /// One unit of work: a record file, or a document from standard input.
 enum Job {
-    File { path: PathBuf, companions: Vec<(Kind, PathBuf)> },
+    File {
+        path: PathBuf,
+        companions: Vec<(Kind, PathBuf)>,
+    },
     Doc(Result<Document, Diagnostic>),
 }
 
@@ -155,19 +162,22 @@ pub fn convert(
         }
         for rx in order_rx.iter() {
             let Ok(mut outcome) = rx.recv() else { continue };
-            if let Some(figid) = &outcome.figid {
-                if !seen.insert(figid.clone()) {
-                    let path = outcome.path.clone();
-                    outcome.report.diagnostics.clear();
-                    outcome.report.unmapped.clear();
-                    outcome.report.error(
-                        &path,
-                        None,
-                        "figid",
-                        format!("figure {} given twice: only the first is converted", show(figid)),
-                    );
-                    outcome.figid = None;
-                }
+            if let Some(figid) = &outcome.figid
+                && !seen.insert(figid.clone())
+            {
+                let path = outcome.path.clone();
+                outcome.report.diagnostics.clear();
+                outcome.report.unmapped.clear();
+                outcome.report.error(
+                    &path,
+                    None,
+                    "figid",
+                    format!(
+                        "figure {} given twice: only the first is converted",
+                        show(figid)
+                    ),
+                );
+                outcome.figid = None;
             }
             for d in &outcome.report.diagnostics {
                 count(&mut summary, d);
@@ -217,7 +227,11 @@ pub fn convert(
         let what = if inputs.is_empty() {
             "standard input".to_owned()
         } else {
-            inputs.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", ")
+            inputs
+                .iter()
+                .map(|p| p.display().to_string())
+                .collect::<Vec<_>>()
+                .join(", ")
         };
         let d = Diagnostic {
             severity: Severity::Error,
@@ -248,7 +262,13 @@ fn dedup(mut keys: Vec<String>) -> Vec<String> {
 fn prefixes(mapper: &Mapper) -> Vec<(&'static str, &'static str)> {
     crate::map::iri::PREFIXES
         .iter()
-        .map(|&(p, ns)| if p == "schema" { (p, mapper.schema_ns()) } else { (p, ns) })
+        .map(|&(p, ns)| {
+            if p == "schema" {
+                (p, mapper.schema_ns())
+            } else {
+                (p, ns)
+            }
+        })
         .collect()
 }
 
@@ -292,7 +312,11 @@ fn produce(
     }
 }
 
-fn work(jobs: &Mutex<Receiver<(Job, SyncSender<Outcome>)>>, mapper: &Mapper, serializer: &dyn Serializer) {
+fn work(
+    jobs: &Mutex<Receiver<(Job, SyncSender<Outcome>)>>,
+    mapper: &Mapper,
+    serializer: &dyn Serializer,
+) {
     let mut graph = FigureGraph::new();
     loop {
         let next = jobs.lock().map(|rx| rx.recv());
@@ -302,14 +326,22 @@ fn work(jobs: &Mutex<Receiver<(Job, SyncSender<Outcome>)>>, mapper: &Mapper, ser
     }
 }
 
-fn run_job(job: Job, mapper: &Mapper, serializer: &dyn Serializer, graph: &mut FigureGraph) -> Outcome {
+fn run_job(
+    job: Job,
+    mapper: &Mapper,
+    serializer: &dyn Serializer,
+    graph: &mut FigureGraph,
+) -> Outcome {
     let mut report = Report::default();
     let (path, record) = match job {
         Job::File { path, companions } => (
             path.display().to_string(),
             read::load_file(&path, &companions, &mut report),
         ),
-        Job::Doc(Ok(doc)) => (STDIN.to_owned(), read::parse_document(&doc, STDIN, &mut report)),
+        Job::Doc(Ok(doc)) => (
+            STDIN.to_owned(),
+            read::parse_document(&doc, STDIN, &mut report),
+        ),
         Job::Doc(Err(d)) => {
             report.diagnostics.push(d);
             (STDIN.to_owned(), None)
@@ -335,13 +367,26 @@ fn run_job(job: Job, mapper: &Mapper, serializer: &dyn Serializer, graph: &mut F
 
 /// Converts one front-matter file to N-Triples in memory: a convenience
 /// for tests and small tools.
-pub fn convert_file_to_string(path: &Path, format: Format) -> io::Result<(String, Summary, Vec<Diagnostic>)> {
+pub fn convert_file_to_string(
+    path: &Path,
+    format: Format,
+) -> io::Result<(String, Summary, Vec<Diagnostic>)> {
     let mut out = Vec::new();
     let mut diags = Vec::new();
     let opts = Options {
         format,
         ..Options::default()
     };
-    let summary = convert(&[path.to_path_buf()], &opts, io::empty(), &mut out, &mut |d| diags.push(d.clone()))?;
-    Ok((String::from_utf8(out).expect("output is UTF-8"), summary, diags))
+    let summary = convert(
+        &[path.to_path_buf()],
+        &opts,
+        io::empty(),
+        &mut out,
+        &mut |d| diags.push(d.clone()),
+    )?;
+    Ok((
+        String::from_utf8(out).expect("output is UTF-8"),
+        summary,
+        diags,
+    ))
 }

@@ -60,7 +60,14 @@ impl Report {
         self.push(Severity::Error, path, line, field, message);
     }
 
-    fn push(&mut self, severity: Severity, path: &str, line: Option<u32>, field: &str, message: String) {
+    fn push(
+        &mut self,
+        severity: Severity,
+        path: &str,
+        line: Option<u32>,
+        field: &str,
+        message: String,
+    ) {
         self.diagnostics.push(Diagnostic {
             severity,
             path: path.to_owned(),
@@ -71,7 +78,9 @@ impl Report {
     }
 
     pub fn has_errors(&self) -> bool {
-        self.diagnostics.iter().any(|d| d.severity == Severity::Error)
+        self.diagnostics
+            .iter()
+            .any(|d| d.severity == Severity::Error)
     }
 }
 

@@ -103,10 +103,13 @@ impl FigureGraph {
     }
 
     fn intern_tail(&mut self, start: usize, datatype: Option<Datatype>) -> Id {
-        let hash = BuildHasherDefault::<FxHasher>::default().hash_one((datatype, &self.buf[start..]));
+        let hash =
+            BuildHasherDefault::<FxHasher>::default().hash_one((datatype, &self.buf[start..]));
         if let Some(&existing) = self.index.get(&hash) {
             let e = self.terms[existing as usize];
-            if e.datatype == datatype && self.buf[e.start as usize..e.end as usize] == self.buf[start..] {
+            if e.datatype == datatype
+                && self.buf[e.start as usize..e.end as usize] == self.buf[start..]
+            {
                 self.buf.truncate(start);
                 return Id(existing);
             }
@@ -125,8 +128,14 @@ impl FigureGraph {
 
     /// Adds a triple; a duplicate is ignored.
     pub fn add(&mut self, s: Id, p: Id, o: Id) {
-        debug_assert!(self.terms[s.0 as usize].datatype.is_none(), "literal subject");
-        debug_assert!(self.terms[p.0 as usize].datatype.is_none(), "literal predicate");
+        debug_assert!(
+            self.terms[s.0 as usize].datatype.is_none(),
+            "literal subject"
+        );
+        debug_assert!(
+            self.terms[p.0 as usize].datatype.is_none(),
+            "literal predicate"
+        );
         if self.seen.insert([s, p, o]) {
             self.triples.push([s, p, o]);
         }

@@ -103,7 +103,10 @@ fn main() -> ExitCode {
         }
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(e) => {
-            let target = cli.output.as_ref().map_or("standard output".to_owned(), |p| p.display().to_string());
+            let target = cli
+                .output
+                .as_ref()
+                .map_or("standard output".to_owned(), |p| p.display().to_string());
             eprintln!("pfocr2rdf: cannot write {target}: {e}");
             ExitCode::from(1)
         }

@@ -102,7 +102,9 @@ pub fn push_encoded(out: &mut String, value: &str, part: Part) {
             '!' | '$' | '&' | '\'' | '(' | ')' | '*' | '+' | ',' | ';' | '=' | ':' | '@' => true,
             '/' => part == Part::Path,
             '%' => {
-                bytes.len() > i + 2 && bytes[i + 1].is_ascii_hexdigit() && bytes[i + 2].is_ascii_hexdigit()
+                bytes.len() > i + 2
+                    && bytes[i + 1].is_ascii_hexdigit()
+                    && bytes[i + 2].is_ascii_hexdigit()
             }
             c if c.is_ascii() => false,
             c => is_ucschar(c) && !is_bidi_format(c),
@@ -147,11 +149,17 @@ mod tests {
     #[test]
     fn encodes_what_an_iri_cannot_hold() {
         assert_eq!(enc(" a b ", Part::Segment), "a%20b");
-        assert_eq!(enc("a<b>\"{}|\\^`[]", Part::Segment), "a%3Cb%3E%22%7B%7D%7C%5C%5E%60%5B%5D");
+        assert_eq!(
+            enc("a<b>\"{}|\\^`[]", Part::Segment),
+            "a%3Cb%3E%22%7B%7D%7C%5C%5E%60%5B%5D"
+        );
         assert_eq!(enc("a/b?c#d", Part::Segment), "a%2Fb%3Fc%23d");
         assert_eq!(enc("10.1/x?y", Part::Path), "10.1/x%3Fy");
         assert_eq!(enc("50%2F%zz%", Part::Path), "50%2F%25zz%25");
-        assert_eq!(enc("κβ\u{202E}\u{E000}\u{FFFE}\n", Part::Path), "κβ%E2%80%AE%EE%80%80%EF%BF%BE");
+        assert_eq!(
+            enc("κβ\u{202E}\u{E000}\u{FFFE}\n", Part::Path),
+            "κβ%E2%80%AE%EE%80%80%EF%BF%BE"
+        );
     }
 
     #[test]

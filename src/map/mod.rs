@@ -66,7 +66,11 @@ impl Mapper {
     /// `schema_https`: write `https://schema.org/` terms instead of `http://`.
     pub fn new(schema_https: bool) -> Self {
         Mapper {
-            schema: if schema_https { iri::SCHEMA_HTTPS } else { iri::SCHEMA },
+            schema: if schema_https {
+                iri::SCHEMA_HTTPS
+            } else {
+                iri::SCHEMA
+            },
         }
     }
 
@@ -86,7 +90,12 @@ impl Mapper {
         }
         let Some(figid) = present(&r.figid) else {
             let line = r.figid.as_ref().map_or(Some(r.line), |t| Some(t.line));
-            report.error(&r.path, line, "figid", "missing figid: the record has no figure identifier".into());
+            report.error(
+                &r.path,
+                line,
+                "figid",
+                "missing figid: the record has no figure identifier".into(),
+            );
             return None;
         };
         let f = g.iri_with(|b| iri::push_figure(b, &figid.text));
@@ -171,18 +180,35 @@ impl<'a> Cx<'a> {
                 Datatype::GYear => "xsd:gYear",
                 Datatype::String => "xsd:string",
             };
-            self.warn(path, v.line, field, format!("{} is not a valid {name}: no triple", show(&v.text)));
+            self.warn(
+                path,
+                v.line,
+                field,
+                format!("{} is not a valid {name}: no triple", show(&v.text)),
+            );
         }
     }
 
     /// An identifier checked against its pattern: the trimmed id, or a
     /// warning and `None`.
-    fn id<'v>(&mut self, v: &'v Text, ok: fn(&str) -> bool, what: &str, field: &str, path: &str) -> Option<&'v str> {
+    fn id<'v>(
+        &mut self,
+        v: &'v Text,
+        ok: fn(&str) -> bool,
+        what: &str,
+        field: &str,
+        path: &str,
+    ) -> Option<&'v str> {
         let id = v.text.trim();
         if ok(id) {
             Some(id)
         } else {
-            self.warn(path, v.line, field, format!("{} is not a valid {what}: no triple", show(&v.text)));
+            self.warn(
+                path,
+                v.line,
+                field,
+                format!("{} is not a valid {what}: no triple", show(&v.text)),
+            );
             None
         }
     }
@@ -266,45 +292,65 @@ impl<'a> Cx<'a> {
             let p = self.s("alternateName");
             self.string(f, p, v);
         }
-        for v in r.redirect_from.iter().filter(|v| !values::is_sentinel(&v.text)) {
+        for v in r
+            .redirect_from
+            .iter()
+            .filter(|v| !values::is_sentinel(&v.text))
+        {
             let p = self.p(t::REDIRECT_FROM);
             self.string(f, p, v);
         }
         self.organisms(&r.organisms, t::WP_ORGANISM_NAME, t::WP_ORGANISM);
         self.organisms(&r.organisms_ner, t::NER_ORGANISM_NAME, t::NER_ORGANISM);
         for (field, value, term, dt) in [
-            ("pathway_score", &r.pathway_score, t::PATHWAY_SCORE, Datatype::Decimal),
-            ("automl_pathway", &r.automl_pathway, t::AUTOML, Datatype::Decimal),
-            ("pmc_ranked_result_index", &r.pmc_ranked_result_index, t::PMC_INDEX, Datatype::Integer),
+            (
+                "pathway_score",
+                &r.pathway_score,
+                t::PATHWAY_SCORE,
+                Datatype::Decimal,
+            ),
+            (
+                "automl_pathway",
+                &r.automl_pathway,
+                t::AUTOML,
+                Datatype::Decimal,
+            ),
+            (
+                "pmc_ranked_result_index",
+                &r.pmc_ranked_result_index,
+                t::PMC_INDEX,
+                Datatype::Integer,
+            ),
         ] {
             if let Some(v) = present(value) {
                 let p = self.p(term);
                 self.typed(f, p, v, dt, field, path);
             }
         }
-        if let Some(v) = present(&r.ndex) {
-            if let Some(uuid) = self.id(v, values::is_uuid, "NDEx network UUID", "ndex", path) {
-                let o = self.g.iri_with(|b| {
-                    b.push_str(iri::NDEX);
-                    b.push_str(uuid);
-                });
-                let p = self.p(t::SEE_ALSO);
-                self.add(f, p, o);
-                let p = self.p(t::NDEX_NETWORK);
-                self.add(f, p, o);
-            }
+        if let Some(v) = present(&r.ndex)
+            && let Some(uuid) = self.id(v, values::is_uuid, "NDEx network UUID", "ndex", path)
+        {
+            let o = self.g.iri_with(|b| {
+                b.push_str(iri::NDEX);
+                b.push_str(uuid);
+            });
+            let p = self.p(t::SEE_ALSO);
+            self.add(f, p, o);
+            let p = self.p(t::NDEX_NETWORK);
+            self.add(f, p, o);
         }
-        if let Some(v) = present(&r.wpid) {
-            if let Some(wpid) = self.id(v, values::is_wpid, "WikiPathways id (WP1234)", "wpid", path) {
-                let o = self.g.iri_with(|b| {
-                    b.push_str(iri::WIKIPATHWAYS);
-                    b.push_str(wpid);
-                });
-                let p = self.p(t::SEE_ALSO);
-                self.add(f, p, o);
-                let p = self.p(t::WIKIPATHWAY);
-                self.add(f, p, o);
-            }
+        if let Some(v) = present(&r.wpid)
+            && let Some(wpid) =
+                self.id(v, values::is_wpid, "WikiPathways id (WP1234)", "wpid", path)
+        {
+            let o = self.g.iri_with(|b| {
+                b.push_str(iri::WIKIPATHWAYS);
+                b.push_str(wpid);
+            });
+            let p = self.p(t::SEE_ALSO);
+            self.add(f, p, o);
+            let p = self.p(t::WIKIPATHWAY);
+            self.add(f, p, o);
         }
         if let Some(v) = present(&r.schema_id) {
             let expected = {
@@ -317,11 +363,18 @@ impl<'a> Cx<'a> {
                     path,
                     v.line,
                     "schema-jsonld.@id",
-                    format!("{} differs from the figure IRI <{expected}>: ignored", show(&v.text)),
+                    format!(
+                        "{} differs from the figure IRI <{expected}>: ignored",
+                        show(&v.text)
+                    ),
                 );
             }
         }
-        for v in r.schema_keywords.iter().filter(|v| !values::is_sentinel(&v.text)) {
+        for v in r
+            .schema_keywords
+            .iter()
+            .filter(|v| !values::is_sentinel(&v.text))
+        {
             let p = self.s("keywords");
             self.string(f, p, v);
         }
@@ -343,7 +396,10 @@ impl<'a> Cx<'a> {
             path,
             Some(v.line),
             field,
-            format!("{}: no valid pmcid, so no article to attach it to: no triple", show(&v.text)),
+            format!(
+                "{}: no valid pmcid, so no article to attach it to: no triple",
+                show(&v.text)
+            ),
         );
     }
 
@@ -510,7 +566,10 @@ impl<'a> Cx<'a> {
                 }
             }
         }
-        for (kind, lists) in [(TermKind::Chemical, &r.chemicals), (TermKind::Disease, &r.diseases)] {
+        for (kind, lists) in [
+            (TermKind::Chemical, &r.chemicals),
+            (TermKind::Disease, &r.diseases),
+        ] {
             let mut n = 0;
             for rows in lists {
                 for row in &rows.rows {
@@ -525,12 +584,23 @@ impl<'a> Cx<'a> {
 
     fn gene(&mut self, rows: &Rows<GeneRow>, row: &GeneRow, n: usize) {
         let path = rows.path.as_str();
-        let field = |name: &str| format!("genes[{n}].{name}");
+        let field = |name: &str| field_name(rows.inline, "genes", n, name);
         let Some(id_value) = present(&row.ncbigene_id) else {
-            self.warn(path, row.line, &field("ncbigene_id"), "no NCBI Gene id: row gives no mention".into());
+            self.warn(
+                path,
+                row.line,
+                &field("ncbigene_id"),
+                "no NCBI Gene id: row gives no mention".into(),
+            );
             return;
         };
-        let Some(id) = self.id(id_value, values::is_number_id, "NCBI Gene id", &field("ncbigene_id"), path) else {
+        let Some(id) = self.id(
+            id_value,
+            values::is_number_id,
+            "NCBI Gene id",
+            &field("ncbigene_id"),
+            path,
+        ) else {
             return;
         };
         let f = self.f;
@@ -557,7 +627,10 @@ impl<'a> Cx<'a> {
                 self.string(m, p, v);
             }
         }
-        for (value, term) in [(&row.ncbigene_symbol, t::LABEL), (&row.hgnc_symbol, t::LABEL)] {
+        for (value, term) in [
+            (&row.ncbigene_symbol, t::LABEL),
+            (&row.hgnc_symbol, t::LABEL),
+        ] {
             if let Some(v) = present(value) {
                 let p = self.p(term);
                 self.string(g, p, v);
@@ -572,7 +645,13 @@ impl<'a> Cx<'a> {
             self.add(g, p, o);
         }
         if let Some(v) = present(&row.organism_id) {
-            if let Some(taxon) = self.id(v, values::is_number_id, "NCBI Taxonomy id", &field("organism_id"), path) {
+            if let Some(taxon) = self.id(
+                v,
+                values::is_number_id,
+                "NCBI Taxonomy id",
+                &field("organism_id"),
+                path,
+            ) {
                 let tx = self.taxon(taxon);
                 let p = self.p(t::WP_ORGANISM);
                 self.add(m, p, tx);
@@ -586,9 +665,17 @@ impl<'a> Cx<'a> {
                 }
             }
         } else {
-            for (name, value) in [("organism_name", &row.organism_name), ("organism_group", &row.organism_group)] {
+            for (name, value) in [
+                ("organism_name", &row.organism_name),
+                ("organism_group", &row.organism_group),
+            ] {
                 if let Some(v) = present(value) {
-                    self.warn(path, v.line, &field(name), format!("{}: no organism_id to describe: no triple", show(&v.text)));
+                    self.warn(
+                        path,
+                        v.line,
+                        &field(name),
+                        format!("{}: no organism_id to describe: no triple", show(&v.text)),
+                    );
                 }
             }
         }
@@ -607,17 +694,32 @@ impl<'a> Cx<'a> {
     fn term_row(&mut self, kind: TermKind, rows: &Rows<TermRow>, row: &TermRow, n: usize) {
         let path = rows.path.as_str();
         let (key, class, other_ns, other_prefix, other_name) = match kind {
-            TermKind::Chemical => ("chemical", t::CHEMICAL_MENTION, iri::CHEBI, "chebi:", "chebi"),
+            TermKind::Chemical => (
+                "chemical",
+                t::CHEMICAL_MENTION,
+                iri::CHEBI,
+                "chebi:",
+                "chebi",
+            ),
             TermKind::Disease => ("disease", t::DISEASE_MENTION, iri::DOID, "doid:", "doid"),
         };
-        let list = if kind == TermKind::Chemical { "chemicals" } else { "diseases" };
-        let field = |name: &str| format!("{list}[{n}].{name}");
+        let list = if kind == TermKind::Chemical {
+            "chemicals"
+        } else {
+            "diseases"
+        };
+        let field = |name: &str| field_name(rows.inline, list, n, name);
         let mesh = present(&row.mesh).and_then(|v| {
             let stripped = strip_prefix_ci(v.text.trim(), "mesh:");
             if values::is_mesh(stripped) {
                 Some(stripped)
             } else {
-                self.warn(path, v.line, &field("mesh"), format!("{} is not a valid MeSH id: no triple", show(&v.text)));
+                self.warn(
+                    path,
+                    v.line,
+                    &field("mesh"),
+                    format!("{} is not a valid MeSH id: no triple", show(&v.text)),
+                );
                 None
             }
         });
@@ -630,14 +732,27 @@ impl<'a> Cx<'a> {
                     path,
                     v.line,
                     &field(other_name),
-                    format!("{} is not a valid {} id: no triple", show(&v.text), other_name.to_uppercase()),
+                    format!(
+                        "{} is not a valid {} id: no triple",
+                        show(&v.text),
+                        other_name.to_uppercase()
+                    ),
                 );
                 None
             }
         });
         if mesh.is_none() && other.is_none() {
-            let what = present(&row.word).map_or(String::new(), |w| format!(" (word {})", show(&w.text)));
-            self.warn(path, row.line, &format!("{list}[{n}]"), format!("no MeSH or {} id{what}: row gives no mention", other_name.to_uppercase()));
+            let what =
+                present(&row.word).map_or(String::new(), |w| format!(" (word {})", show(&w.text)));
+            self.warn(
+                path,
+                row.line,
+                &field("mesh"),
+                format!(
+                    "no MeSH or {} id{what}: row gives no mention",
+                    other_name.to_uppercase()
+                ),
+            );
             return;
         }
         let f = self.f;
@@ -682,7 +797,11 @@ impl<'a> Cx<'a> {
                 path,
                 v.line,
                 &field("name"),
-                format!("{}: no {} id to label: no triple", show(&v.text), other_name.to_uppercase()),
+                format!(
+                    "{}: no {} id to label: no triple",
+                    show(&v.text),
+                    other_name.to_uppercase()
+                ),
             );
         }
     }
@@ -692,6 +811,21 @@ impl<'a> Cx<'a> {
 enum TermKind {
     Chemical,
     Disease,
+}
+
+/// How a report names a mention field: the YAML key of an inline item
+/// (`genes[3].entrez`), or the TSV column (`genes.tsv row 3: ncbigene_id`).
+fn field_name(inline: bool, list: &str, n: usize, name: &str) -> String {
+    if inline {
+        let key = match name {
+            "ncbigene_id" => "entrez",
+            "mesh" => "identifier",
+            other => other,
+        };
+        format!("{list}[{n}].{key}")
+    } else {
+        format!("{list}.tsv row {n}: {name}")
+    }
 }
 
 fn strip_prefix_ci<'a>(s: &'a str, prefix: &str) -> &'a str {

@@ -30,9 +30,15 @@ mod tests {
     fn table_is_well_formed() {
         let mut names = std::collections::HashSet::new();
         for (i, line) in super::TABLE.lines().enumerate().skip(1) {
-            let (name, id) = line.split_once('\t').unwrap_or_else(|| panic!("line {}: no tab", i + 1));
+            let (name, id) = line
+                .split_once('\t')
+                .unwrap_or_else(|| panic!("line {}: no tab", i + 1));
             assert_eq!(name, name.trim(), "line {}", i + 1);
-            assert!(crate::map::values::is_number_id(id), "line {}: {id:?}", i + 1);
+            assert!(
+                crate::map::values::is_number_id(id),
+                "line {}: {id:?}",
+                i + 1
+            );
             assert!(names.insert(name), "line {}: duplicate {name:?}", i + 1);
             assert!(!crate::map::values::is_sentinel(name), "line {}", i + 1);
         }

@@ -8,7 +8,8 @@ pub fn is_sentinel(value: &str) -> bool {
         || v == "NA"
         || v == ".na"
         || v.eq_ignore_ascii_case(".nan")
-        || v.strip_prefix(".na.").is_some_and(|rest| !rest.is_empty() && rest.bytes().all(|b| b.is_ascii_alphabetic()))
+        || v.strip_prefix(".na.")
+            .is_some_and(|rest| !rest.is_empty() && rest.bytes().all(|b| b.is_ascii_alphabetic()))
 }
 
 fn digits(s: &str) -> bool {
@@ -75,7 +76,9 @@ fn is_timezone(tz: &str) -> bool {
     if tz.is_empty() || tz == "Z" {
         return true;
     }
-    let Some(rest) = tz.strip_prefix(['+', '-']) else { return false };
+    let Some(rest) = tz.strip_prefix(['+', '-']) else {
+        return false;
+    };
     let b = rest.as_bytes();
     if b.len() != 5 || b[2] != b':' || !digits(&rest[..2]) || !digits(&rest[3..]) {
         return false;
@@ -91,7 +94,16 @@ mod tests {
 
     #[test]
     fn sentinels() {
-        for s in ["", " ", "NA", ".na", ".na.character", ".na.real", ".nan", ".NaN"] {
+        for s in [
+            "",
+            " ",
+            "NA",
+            ".na",
+            ".na.character",
+            ".na.real",
+            ".nan",
+            ".NaN",
+        ] {
             assert!(is_sentinel(s), "{s:?}");
         }
         for s in ["N/A", "na", "NAN", "0", ".na.", "NA1", ".inf"] {
@@ -104,16 +116,23 @@ mod tests {
         assert!(is_gyear("2016") && is_gyear("0999") && is_gyear("-0045") && is_gyear("12016"));
         assert!(is_gyear("2016Z") && is_gyear("2016+14:00") && !is_gyear("2016+14:01"));
         assert!(!is_gyear("MMXX") && !is_gyear("16") && !is_gyear("02016") && !is_gyear("2016 "));
-        assert!(is_decimal("0.9152256") && is_decimal("-1") && is_decimal(".5") && is_decimal("5."));
+        assert!(
+            is_decimal("0.9152256") && is_decimal("-1") && is_decimal(".5") && is_decimal("5.")
+        );
         assert!(!is_decimal("n/a") && !is_decimal("1e-5") && !is_decimal(".") && !is_decimal(""));
-        assert!(is_integer("162890") && is_integer("+01") && !is_integer("-3.5") && !is_integer("-"));
+        assert!(
+            is_integer("162890") && is_integer("+01") && !is_integer("-3.5") && !is_integer("-")
+        );
     }
 
     #[test]
     fn identifiers() {
         assert!(is_pmcid("PMC5308639") && !is_pmcid("PMC") && !is_pmcid("pmc1"));
         assert!(is_mesh("D001920") && is_mesh("C556458") && !is_mesh("Q1"));
-        assert!(is_uuid("63b05d4f-df0e-11ea-99da-0ac135e8bacf") && !is_uuid("63b05d4f-df0e-11ea-99da-0ac135e8bac"));
+        assert!(
+            is_uuid("63b05d4f-df0e-11ea-99da-0ac135e8bacf")
+                && !is_uuid("63b05d4f-df0e-11ea-99da-0ac135e8bac")
+        );
         assert!(is_wpid("WP4760") && !is_wpid("WP4760_r1"));
     }
 }

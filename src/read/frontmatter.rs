@@ -30,7 +30,10 @@ pub fn decode(bytes: &[u8]) -> Result<&str, SplitError> {
         let line = bytes[..offset].iter().filter(|&&b| b == b'\n').count() as u32 + 1;
         SplitError {
             line: Some(line),
-            message: format!("not UTF-8: invalid byte 0x{:02X} at byte offset {offset}", bytes[offset]),
+            message: format!(
+                "not UTF-8: invalid byte 0x{:02X} at byte offset {offset}",
+                bytes[offset]
+            ),
         }
     })
 }
@@ -140,7 +143,8 @@ impl<R: BufRead> Iterator for Stream<R> {
                     self.done = true;
                     return Some(Err(SplitError {
                         line: Some(open),
-                        message: "missing closing `---`: the front matter opened here never ends".into(),
+                        message: "missing closing `---`: the front matter opened here never ends"
+                            .into(),
                     }));
                 }
                 Err(e) => {
@@ -154,7 +158,8 @@ impl<R: BufRead> Iterator for Stream<R> {
             Err(e) => {
                 let bytes = e.as_bytes();
                 let offset = e.utf8_error().valid_up_to();
-                let line = open + 1 + bytes[..offset].iter().filter(|&&b| b == b'\n').count() as u32;
+                let line =
+                    open + 1 + bytes[..offset].iter().filter(|&&b| b == b'\n').count() as u32;
                 Err(SplitError {
                     line: Some(line),
                     message: format!(

@@ -19,7 +19,10 @@ use crate::diag::{Diagnostic, Report, Severity};
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Source {
     /// A front-matter file, with the companion TSVs found beside it.
-    File { path: PathBuf, companions: Vec<(Kind, PathBuf)> },
+    File {
+        path: PathBuf,
+        companions: Vec<(Kind, PathBuf)>,
+    },
     /// Standard input: a stream of front-matter documents.
     Stdin,
 }
@@ -46,7 +49,12 @@ pub fn discover(inputs: &[PathBuf], report: &mut Report) -> Vec<Source> {
                 walk(input, &mut visited, &mut out, report);
             }
             Ok(_) => out.push(file_source(input.clone())),
-            Err(e) => report.error(&input.display().to_string(), None, "", format!("cannot read: {e}")),
+            Err(e) => report.error(
+                &input.display().to_string(),
+                None,
+                "",
+                format!("cannot read: {e}"),
+            ),
         }
     }
     out
@@ -56,15 +64,18 @@ pub fn discover(inputs: &[PathBuf], report: &mut Report) -> Vec<Source> {
 /// when it sits in a `_figures` folder.
 fn file_source(path: PathBuf) -> Source {
     let mut companions = Vec::new();
-    if path.parent().and_then(Path::file_name).is_some_and(|n| n == "_figures") {
-        if let (Some(stem), Some(db)) = (path.file_stem(), path.parent().and_then(Path::parent)) {
-            for kind in Kind::ALL {
-                let mut name = stem.to_os_string();
-                name.push(format!("-{}.tsv", kind.name()));
-                let tsv = db.join("_data").join(name);
-                if tsv.is_file() {
-                    companions.push((kind, tsv));
-                }
+    if path
+        .parent()
+        .and_then(Path::file_name)
+        .is_some_and(|n| n == "_figures")
+        && let (Some(stem), Some(db)) = (path.file_stem(), path.parent().and_then(Path::parent))
+    {
+        for kind in Kind::ALL {
+            let mut name = stem.to_os_string();
+            name.push(format!("-{}.tsv", kind.name()));
+            let tsv = db.join("_data").join(name);
+            if tsv.is_file() {
+                companions.push((kind, tsv));
             }
         }
     }
@@ -74,20 +85,32 @@ fn file_source(path: PathBuf) -> Source {
 fn sorted_entries(dir: &Path, report: &mut Report) -> Vec<PathBuf> {
     match fs::read_dir(dir) {
         Ok(entries) => {
-            let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+            let mut paths: Vec<PathBuf> =
+                entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
             // Byte-wise order of the paths, whatever the platform's locale.
-            paths.sort_by(|a, b| a.as_os_str().as_encoded_bytes().cmp(b.as_os_str().as_encoded_bytes()));
+            paths.sort_by(|a, b| {
+                a.as_os_str()
+                    .as_encoded_bytes()
+                    .cmp(b.as_os_str().as_encoded_bytes())
+            });
             paths
         }
         Err(e) => {
-            report.error(&dir.display().to_string(), None, "", format!("cannot read folder: {e}"));
+            report.error(
+                &dir.display().to_string(),
+                None,
+                "",
+                format!("cannot read folder: {e}"),
+            );
             Vec::new()
         }
     }
 }
 
 fn is_hidden(path: &Path) -> bool {
-    path.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with('.'))
+    path.file_name()
+        .and_then(|n| n.to_str())
+        .is_some_and(|n| n.starts_with('.'))
 }
 
 fn walk(dir: &Path, visited: &mut HashSet<PathBuf>, out: &mut Vec<Source>, report: &mut Report) {
@@ -125,7 +148,12 @@ fn walk(dir: &Path, visited: &mut HashSet<PathBuf>, out: &mut Vec<Source>, repor
 
 /// A pfocr-database folder: every `_figures/*` file with its companions;
 /// a companion TSV whose figure is missing is reported.
-fn database(dir: &Path, visited: &mut HashSet<PathBuf>, out: &mut Vec<Source>, report: &mut Report) {
+fn database(
+    dir: &Path,
+    visited: &mut HashSet<PathBuf>,
+    out: &mut Vec<Source>,
+    report: &mut Report,
+) {
     let figures = dir.join("_figures");
     visited.insert(fs::canonicalize(&figures).unwrap_or_else(|_| figures.clone()));
     let mut stems = BTreeSet::new();
@@ -141,8 +169,12 @@ fn database(dir: &Path, visited: &mut HashSet<PathBuf>, out: &mut Vec<Source>, r
     let data = dir.join("_data");
     if data.is_dir() {
         for path in sorted_entries(&data, report) {
-            let Some(name) = path.file_name().and_then(|n| n.to_str()) else { continue };
-            let Some(base) = name.strip_suffix(".tsv") else { continue };
+            let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
+                continue;
+            };
+            let Some(base) = name.strip_suffix(".tsv") else {
+                continue;
+            };
             let owner = Kind::ALL
                 .iter()
                 .find_map(|k| base.strip_suffix(&format!("-{}", k.name())));
@@ -160,7 +192,11 @@ fn database(dir: &Path, visited: &mut HashSet<PathBuf>, out: &mut Vec<Source>, r
 }
 
 /// Reads one front-matter file and its companions into a record.
-pub fn load_file(path: &Path, companions: &[(Kind, PathBuf)], report: &mut Report) -> Option<Record> {
+pub fn load_file(
+    path: &Path,
+    companions: &[(Kind, PathBuf)],
+    report: &mut Report,
+) -> Option<Record> {
     let shown = path.display().to_string();
     let bytes = match fs::read(path) {
         Ok(b) => b,
@@ -187,13 +223,21 @@ pub fn load_file(path: &Path, companions: &[(Kind, PathBuf)], report: &mut Repor
 }
 
 /// Parses one front-matter document (of a file or of standard input).
-pub fn parse_document(doc: &frontmatter::Document, path: &str, report: &mut Report) -> Option<Record> {
+pub fn parse_document(
+    doc: &frontmatter::Document,
+    path: &str,
+    report: &mut Report,
+) -> Option<Record> {
     match yaml::parse(&doc.yaml, path, doc.line + 1) {
         Ok(mut record) => {
             for rows in record.genes.iter_mut() {
                 rows.path = path.to_owned();
             }
-            for rows in record.chemicals.iter_mut().chain(record.diseases.iter_mut()) {
+            for rows in record
+                .chemicals
+                .iter_mut()
+                .chain(record.diseases.iter_mut())
+            {
                 rows.path = path.to_owned();
             }
             Some(record)

@@ -70,6 +70,9 @@ pub struct TermRow {
 pub struct Rows<T> {
     /// The file the rows came from (the record's own file for inline items).
     pub path: String,
+    /// Inline YAML items (legacy) rather than TSV rows: reports then name
+    /// the YAML keys (`entrez`, `identifier`).
+    pub inline: bool,
     /// `None` for a YAML null item: it still takes its place in the numbering.
     pub rows: Vec<Option<T>>,
 }

@@ -78,9 +78,7 @@ pub fn parse(kind: Kind, text: &str, path: &str, report: &mut Report) -> Result<
         .from_reader(text.as_bytes());
     let mut records = reader.records();
     let header = match records.next() {
-        None => {
-            return Ok(empty(kind, path));
-        }
+        None => return Ok(table(kind, path, Vec::new(), Vec::new())),
         Some(Err(e)) => return Err(csv_error(e)),
         Some(Ok(h)) => h,
     };
@@ -94,7 +92,10 @@ pub fn parse(kind: Kind, text: &str, path: &str, report: &mut Report) -> Result<
                 path,
                 Some(1),
                 &format!("{}.tsv:{name}", kind.name()),
-                format!("duplicate column {name:?} (column {}): only the first is read", i + 1),
+                format!(
+                    "duplicate column {name:?} (column {}): only the first is read",
+                    i + 1
+                ),
             ),
             None => report.unmapped.push(format!("{}.tsv:{name}", kind.name())),
         }
@@ -124,7 +125,10 @@ pub fn parse(kind: Kind, text: &str, path: &str, report: &mut Report) -> Result<
                 path,
                 Some(line),
                 &format!("{}.tsv", kind.name()),
-                format!("ragged row: {} cells where the header has {width}; row skipped", rec.len()),
+                format!(
+                    "ragged row: {} cells where the header has {width}; row skipped",
+                    rec.len()
+                ),
             );
             // Keep the numbering: the row still takes its place.
             match kind {
@@ -133,7 +137,11 @@ pub fn parse(kind: Kind, text: &str, path: &str, report: &mut Report) -> Result<
             }
             continue;
         }
-        let cell = |k: usize| -> Value { slots[k].and_then(|i| rec.get(i)).map(|v| Text::new(v, line)) };
+        let cell = |k: usize| -> Value {
+            slots[k]
+                .and_then(|i| rec.get(i))
+                .map(|v| Text::new(v, line))
+        };
         match kind {
             Kind::Genes => gene_rows.push(Some(GeneRow {
                 line,
@@ -161,34 +169,25 @@ pub fn parse(kind: Kind, text: &str, path: &str, report: &mut Report) -> Result<
             })),
         }
     }
-    Ok(match kind {
-        Kind::Genes => Table::Genes(Rows {
-            path: path.to_owned(),
-            rows: gene_rows,
-        }),
-        _ => Table::Terms(
-            kind,
-            Rows {
-                path: path.to_owned(),
-                rows: term_rows,
-            },
-        ),
-    })
+    Ok(table(kind, path, gene_rows, term_rows))
 }
 
-fn empty(kind: Kind, path: &str) -> Table {
-    match kind {
-        Kind::Genes => Table::Genes(Rows {
+fn table(
+    kind: Kind,
+    path: &str,
+    genes: Vec<Option<GeneRow>>,
+    terms: Vec<Option<TermRow>>,
+) -> Table {
+    fn rows<T>(path: &str, rows: Vec<Option<T>>) -> Rows<T> {
+        Rows {
             path: path.to_owned(),
-            rows: Vec::new(),
-        }),
-        _ => Table::Terms(
-            kind,
-            Rows {
-                path: path.to_owned(),
-                rows: Vec::new(),
-            },
-        ),
+            inline: false,
+            rows,
+        }
+    }
+    match kind {
+        Kind::Genes => Table::Genes(rows(path, genes)),
+        _ => Table::Terms(kind, rows(path, terms)),
     }
 }
 

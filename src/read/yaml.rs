@@ -56,7 +56,11 @@ pub fn parse(yaml: &str, path: &str, first_line: u32) -> Result<Record, ReadErro
             if let Some(i) = message.rfind(" at line ") {
                 message.truncate(i);
             }
-            Err(ReadError { line, field, message })
+            Err(ReadError {
+                line,
+                field,
+                message,
+            })
         }
     }
 }
@@ -88,9 +92,9 @@ impl<'a> Lines<'a> {
 
     /// Index of the line of a top-level key.
     fn top(&self, key: &str) -> Option<usize> {
-        self.lines.iter().position(|l| {
-            !l.starts_with([' ', '\t', '-', '#']) && Self::key_of(l) == Some(key)
-        })
+        self.lines
+            .iter()
+            .position(|l| !l.starts_with([' ', '\t', '-', '#']) && Self::key_of(l) == Some(key))
     }
 
     fn abs(&self, idx: usize) -> u32 {
@@ -104,13 +108,19 @@ impl<'a> Lines<'a> {
 
     /// Start indices of the block-sequence items under a top-level key.
     fn items(&self, key: &str) -> Vec<usize> {
-        let Some(k) = self.top(key) else { return Vec::new() };
+        let Some(k) = self.top(key) else {
+            return Vec::new();
+        };
         let mut out = Vec::new();
         let mut indent = None;
         for (i, l) in self.lines.iter().enumerate().skip(k + 1) {
             let trimmed = l.trim_start_matches(' ');
             let ind = l.len() - trimmed.len();
-            if ind == 0 && !trimmed.starts_with('-') && !trimmed.is_empty() && !trimmed.starts_with('#') {
+            if ind == 0
+                && !trimmed.starts_with('-')
+                && !trimmed.is_empty()
+                && !trimmed.starts_with('#')
+            {
                 break;
             }
             if trimmed.starts_with("- ") || trimmed == "-" {
@@ -137,12 +147,20 @@ struct ItemLines<'a, 'b> {
 
 impl ItemLines<'_, '_> {
     fn item(&self, i: usize) -> u32 {
-        self.starts.get(i).map_or(self.key_line, |&s| self.lines.abs(s))
+        self.starts
+            .get(i)
+            .map_or(self.key_line, |&s| self.lines.abs(s))
     }
 
     fn field(&self, i: usize, key: &str) -> u32 {
-        let Some(&start) = self.starts.get(i) else { return self.key_line };
-        let end = self.starts.get(i + 1).copied().unwrap_or(self.lines.lines.len());
+        let Some(&start) = self.starts.get(i) else {
+            return self.key_line;
+        };
+        let end = self
+            .starts
+            .get(i + 1)
+            .copied()
+            .unwrap_or(self.lines.lines.len());
         (start..end)
             .find(|&j| {
                 let l = self.lines.lines[j].trim_start_matches([' ', '-']);
@@ -181,7 +199,9 @@ impl<'de> de::Deserialize<'de> for Raw {
 }
 
 fn raw<'de, A: MapAccess<'de>>(map: &mut A, line: u32) -> Result<Value, A::Error> {
-    Ok(map.next_value::<Option<Raw>>()?.map(|r| Text::new(r.0, line)))
+    Ok(map
+        .next_value::<Option<Raw>>()?
+        .map(|r| Text::new(r.0, line)))
 }
 
 /// A scalar or a list of scalars (`organisms` is either).
@@ -236,7 +256,9 @@ fn list<'de, A: MapAccess<'de>>(map: &mut A, ctx: &Ctx, key: &str) -> Result<Vec
         starts: ctx.lines.items(key),
         key_line: ctx.lines.key_line(key),
     };
-    let values = map.next_value::<Option<OneOrMany>>()?.map_or_else(Vec::new, |v| v.0);
+    let values = map
+        .next_value::<Option<OneOrMany>>()?
+        .map_or_else(Vec::new, |v| v.0);
     Ok(values
         .into_iter()
         .enumerate()
@@ -309,7 +331,11 @@ impl<'de> Visitor<'de> for RecordSeed<'_, '_, '_> {
                 "chemicals" | "diseases" => {
                     let rows = map.next_value_seed(ItemsSeed::<TermRow> {
                         ctx,
-                        key: if key == "chemicals" { "chemicals" } else { "diseases" },
+                        key: if key == "chemicals" {
+                            "chemicals"
+                        } else {
+                            "diseases"
+                        },
                         unmapped: &mut r.unmapped,
                         _row: std::marker::PhantomData,
                     })?;
@@ -371,8 +397,14 @@ impl<'de> Visitor<'de> for SchemaSeed<'_> {
             match key.as_str() {
                 "@id" => self.record.schema_id = raw(&mut map, line)?,
                 "keywords" => {
-                    let values = map.next_value::<Option<OneOrMany>>()?.map_or_else(Vec::new, |v| v.0);
-                    self.record.schema_keywords = values.into_iter().flatten().map(|t| Text::new(t, line)).collect();
+                    let values = map
+                        .next_value::<Option<OneOrMany>>()?
+                        .map_or_else(Vec::new, |v| v.0);
+                    self.record.schema_keywords = values
+                        .into_iter()
+                        .flatten()
+                        .map(|t| Text::new(t, line))
+                        .collect();
                 }
                 // These restate fields mapped elsewhere (or are site artefacts).
                 "@context" | "@type" | "description" | "license" | "name" | "creator" => {
@@ -380,7 +412,9 @@ impl<'de> Visitor<'de> for SchemaSeed<'_> {
                 }
                 _ => {
                     map.next_value::<IgnoredAny>()?;
-                    self.record.unmapped.push((format!("schema-jsonld.{key}"), line));
+                    self.record
+                        .unmapped
+                        .push((format!("schema-jsonld.{key}"), line));
                 }
             }
         }
@@ -475,6 +509,7 @@ impl<'de, T: Item> Visitor<'de> for ItemsSeed<'_, '_, '_, '_, T> {
         }
         Ok(Rows {
             path: String::new(),
+            inline: true,
             rows,
         })
     }
@@ -517,7 +552,9 @@ impl<'de, T: Item> Visitor<'de> for ItemSeed<'_, '_, '_, '_, T> {
             }
             let line = self.lines.field(self.index, &key);
             if T::knows(&key) {
-                let value = map.next_value::<Option<Raw>>()?.map(|r| Text::new(r.0, line));
+                let value = map
+                    .next_value::<Option<Raw>>()?
+                    .map(|r| Text::new(r.0, line));
                 row.set(&key, value);
             } else {
                 map.next_value::<IgnoredAny>()?;

@@ -25,7 +25,11 @@ pub fn push_turtle_string(out: &mut Vec<u8>, s: &str) {
             '\t' => Some(b"\\t"),
             _ => None,
         };
-        let special = esc.is_some() || (c as u32) < 0x20 || c == '\u{7F}' || c == '\u{FFFE}' || c == '\u{FFFF}';
+        let special = esc.is_some()
+            || (c as u32) < 0x20
+            || c == '\u{7F}'
+            || c == '\u{FFFE}'
+            || c == '\u{FFFF}';
         if !special {
             continue;
         }
@@ -82,6 +86,9 @@ mod tests {
     fn json_strings() {
         let mut out = Vec::new();
         push_json_string(&mut out, "a\"b\\c\nd\u{1}κ\u{7F}");
-        assert_eq!(String::from_utf8(out).unwrap(), "a\\\"b\\\\c\\nd\\u0001κ\u{7F}");
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            "a\\\"b\\\\c\\nd\\u0001κ\u{7F}"
+        );
     }
 }

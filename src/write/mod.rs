@@ -27,7 +27,13 @@ pub enum Format {
 }
 
 impl Format {
-    pub const ALL: [Format; 5] = [Format::Turtle, Format::NTriples, Format::NQuads, Format::TriG, Format::JsonLd];
+    pub const ALL: [Format; 5] = [
+        Format::Turtle,
+        Format::NTriples,
+        Format::NQuads,
+        Format::TriG,
+        Format::JsonLd,
+    ];
 
     /// The usual file extension.
     pub fn extension(self) -> &'static str {

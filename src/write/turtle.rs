@@ -22,13 +22,13 @@ impl Turtle {
 
     fn push_iri(&self, out: &mut Vec<u8>, iri: &str) {
         for (prefix, ns) in &self.prefixes {
-            if let Some(local) = iri.strip_prefix(ns) {
-                if is_safe_local(local) {
-                    out.extend_from_slice(prefix.as_bytes());
-                    out.push(b':');
-                    out.extend_from_slice(local.as_bytes());
-                    return;
-                }
+            if let Some(local) = iri.strip_prefix(ns)
+                && is_safe_local(local)
+            {
+                out.extend_from_slice(prefix.as_bytes());
+                out.push(b':');
+                out.extend_from_slice(local.as_bytes());
+                return;
             }
         }
         out.push(b'<');
@@ -59,7 +59,8 @@ fn is_safe_local(local: &str) -> bool {
     let b = local.as_bytes();
     !b.is_empty()
         && b[0] != b'-'
-        && b.iter().all(|c| c.is_ascii_alphanumeric() || *c == b'_' || *c == b'-')
+        && b.iter()
+            .all(|c| c.is_ascii_alphanumeric() || *c == b'_' || *c == b'-')
 }
 
 const RDF_TYPE: &str = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type";
