@@ -1,6 +1,7 @@
 //! Reading: find the records, split their front matter, parse YAML and the
 //! companion TSVs into a typed [`Record`].
 
+pub mod fast_yaml;
 pub mod frontmatter;
 pub mod record;
 pub mod tsv;
@@ -228,7 +229,13 @@ pub fn parse_document(
     path: &str,
     report: &mut Report,
 ) -> Option<Record> {
-    match yaml::parse(&doc.yaml, path, doc.line + 1) {
+    // The fast reader covers what PFOCR writes; anything else (and every
+    // error message) comes from serde_yaml.
+    let parsed = match fast_yaml::parse(&doc.yaml, path, doc.line + 1) {
+        Some(record) => Ok(record),
+        None => yaml::parse(&doc.yaml, path, doc.line + 1),
+    };
+    match parsed {
         Ok(mut record) => {
             for rows in record.genes.iter_mut() {
                 rows.path = path.to_owned();
