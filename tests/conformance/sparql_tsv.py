@@ -1,24 +1,24 @@
 #!/usr/bin/env python3
-"""Convert SPARQL 1.1 JSON results (stdin) to a sorted, comparable TSV (stdout).
+"""Convert SPARQL 1.1 JSON results (stdin) to the TSV form of the expected
+answers in examples/queries/*.tsv (stdout).
 
-Line 1: the variable names (head.vars order, no '?'), tab-separated.
-Then one line per solution, rows sorted by Unicode code point (deterministic,
-locale independent). Cells:
-  IRI          -> <iri>
-  literal      -> bare lexical form (no quotes, no language tag, no datatype)
-  blank node   -> _:label   (labels are store-specific: avoid in expectations)
-  unbound      -> empty
-Inside cells, backslash, tab, newline and carriage return are written as
-\\\\, \\t, \\n, \\r so that every solution stays on one line.
+This is exactly the normalisation of tests/sparql.rs (the Oxigraph test that
+writes those files), so a store's answer can be compared byte for byte:
+
+  line 1   the variable names (head.vars order, no '?'), tab-separated
+  then     one line per solution, sorted as plain strings (Python sorts str
+           by code point, which is the byte order of their UTF-8 form: the
+           same order as Rust's String sort)
+  cells    IRI -> <iri>; literal -> its lexical form, bare (no quotes, no
+           datatype, no language tag, no escaping); unbound -> empty
+  output   header + "\\n" + rows joined by "\\n" + "\\n"
+
+A blank node is an error (tests/sparql.rs panics on one too; our output has
+none), and so is an empty answer (tests/sparql.rs asserts a non-empty one).
 ASK results print "boolean" then "true"/"false".
 """
 import json
 import sys
-
-
-def esc(s: str) -> str:
-    return (s.replace("\\", "\\\\").replace("\t", "\\t")
-             .replace("\n", "\\n").replace("\r", "\\r"))
 
 
 def cell(b):
@@ -26,12 +26,10 @@ def cell(b):
         return ""
     t = b.get("type")
     if t == "uri":
-        return "<" + esc(b["value"]) + ">"
+        return "<" + b["value"] + ">"
     if t in ("literal", "typed-literal"):
-        return esc(b["value"])
-    if t == "bnode":
-        return "_:" + esc(b["value"])
-    raise ValueError(f"unknown RDF term type in results: {b!r}")
+        return b["value"]
+    raise ValueError(f"unexpected RDF term in results (tests/sparql.rs accepts IRIs and literals only): {b!r}")
 
 
 def main() -> int:
@@ -39,21 +37,25 @@ def main() -> int:
     try:
         res = json.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as e:
-        sys.stderr.write(f"sparql_tsv.py: not SPARQL JSON results: {e}\n"
-                         f"{raw[:500]!r}\n")
+        sys.stderr.write(f"sparql_tsv.py: not SPARQL JSON results: {e}\n{raw[:500]!r}\n")
         return 2
-    if "boolean" in res:
-        sys.stdout.write("boolean\n" + ("true" if res["boolean"] else "false") + "\n")
-        return 0
-    vars_ = res["head"]["vars"]
-    rows = ["\t".join(cell(sol.get(v)) for v in vars_)
-            for sol in res["results"]["bindings"]]
-    rows.sort()
     out = sys.stdout
     out.reconfigure(encoding="utf-8", newline="\n")
-    out.write("\t".join(vars_) + "\n")
-    for r in rows:
-        out.write(r + "\n")
+    if "boolean" in res:
+        out.write("boolean\n" + ("true" if res["boolean"] else "false") + "\n")
+        return 0
+    vars_ = res["head"]["vars"]
+    try:
+        rows = ["\t".join(cell(sol.get(v)) for v in vars_) for sol in res["results"]["bindings"]]
+    except ValueError as e:
+        sys.stderr.write(f"sparql_tsv.py: {e}\n")
+        return 2
+    rows.sort()
+    if not rows and "--allow-empty" not in sys.argv[1:]:
+        sys.stderr.write("sparql_tsv.py: no answer (empty result)\n")
+        out.write("\t".join(vars_) + "\n")
+        return 3
+    out.write("\t".join(vars_) + "\n" + "\n".join(rows) + "\n")
     return 0
 
 

@@ -28,6 +28,9 @@
 #                                  graph are refused (Virtuoso has no default
 #                                  graph to PUT into). See README.md for why.
 #   gsp_put FILE GRAPH [CTYPE]     HTTP PUT one graph (default text/turtle).
+#                                  VIRT_GSP_METHOD=POST (also for
+#                                  gsp_put_nquads) adds to the graph instead
+#                                  of replacing it.
 #   query FILE.rq                  SPARQL over HTTP /sparql, JSON results,
 #                                  printed as sorted TSV by sparql_tsv.py.
 #   update FILE.ru|-               SPARQL update via isql (SPARQL prefix).
@@ -194,8 +197,10 @@ DefaultHost         = 127.0.0.1:$http
 ResultSetMaxRows           = 10000000
 MaxQueryCostEstimationTime = 0
 MaxQueryExecutionTime      = 0
-DefaultGraph               = urn:pfocr2rdf:conformance:default
 DeferInferenceRulesInit    = 0
+; No DefaultGraph here: a query without FROM then reads the union of all
+; graphs (what the example queries expect when the same triples are loaded
+; into several graphs).
 EOF
   : > "$dir/virtuoso.stdout"
   local t0=$SECONDS
@@ -323,19 +328,21 @@ EOF
   _virt_log "bulk_load: $n file(s) from $d/$glob loaded in $(( SECONDS - t0 ))s"
 }
 
-# virt_gsp_put FILE GRAPH [CONTENT_TYPE]  (PUT replaces the graph)
+# virt_gsp_put FILE GRAPH [CONTENT_TYPE]  (PUT replaces the graph;
+# VIRT_GSP_METHOD=POST adds to it instead)
 virt_gsp_put() {
   local f="${1:?usage: gsp_put FILE GRAPH [CTYPE]}" g="${2:?GRAPH}" ct="${3:-text/turtle}"
+  local method="${VIRT_GSP_METHOD:-PUT}"
   _virt_load_state || return 1
   local code body genc; body="$(mktemp)"
   genc="$(jq -rn --arg g "$g" '$g|@uri')" || return 1
   # NB: not `-G --data-urlencode`: -G would move the request body into the URL.
   code="$(curl -sS -o "$body" -w '%{http_code}' --digest --user "dba:$VIRT_DBA_PW" \
-            -X PUT -H "Content-Type: $ct" --data-binary @"$f" \
+            -X "$method" -H "Content-Type: $ct" --data-binary @"$f" \
             "http://127.0.0.1:$VIRT_HTTP_PORT/sparql-graph-crud-auth?graph-uri=$genc")" || { rm -f "$body"; return 1; }
   case "$code" in
     200|201|204) rm -f "$body" ;;
-    *) _virt_die "GSP PUT <$g> ($ct) -> HTTP $code: $(head -c 2000 "$body")"; rm -f "$body"; return 1 ;;
+    *) _virt_die "GSP $method <$g> ($ct) -> HTTP $code: $(head -c 2000 "$body")"; rm -f "$body"; return 1 ;;
   esac
 }
 
@@ -352,7 +359,7 @@ virt_gsp_put_nquads() {
     n=$((n + 1))
   done < "$tmpd/index.tsv"
   rm -rf "$tmpd"
-  _virt_log "gsp_put_nquads: $n graph(s) PUT from $f"
+  _virt_log "gsp_put_nquads: $n graph(s) sent (${VIRT_GSP_METHOD:-PUT}) from $f"
 }
 
 # virt_query FILE.rq : sorted TSV on stdout (see sparql_tsv.py)
