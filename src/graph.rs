@@ -58,6 +58,15 @@ struct Entry {
     end: u32,
 }
 
+/// A triple of term ids, with its insertion sequence number.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Triple {
+    pub s: Id,
+    pub p: Id,
+    pub o: Id,
+    seq: u32,
+}
+
 /// The triples of one figure. Reuse one per thread with [`FigureGraph::clear`].
 #[derive(Default)]
 pub struct FigureGraph {
@@ -65,9 +74,11 @@ pub struct FigureGraph {
     terms: Vec<Entry>,
     /// Hash of (kind, text) → first term with that hash.
     index: FxHashMap<u64, u32>,
-    triples: Vec<[Id; 3]>,
+    triples: Vec<Triple>,
     seen: FxHashSet<[Id; 3]>,
     name: Option<Id>,
+    /// Ids of the mapper's vocabulary terms in this figure, by slot.
+    constants: Vec<u32>,
 }
 
 impl FigureGraph {
@@ -82,6 +93,28 @@ impl FigureGraph {
         self.triples.clear();
         self.seen.clear();
         self.name = None;
+        self.constants.fill(u32::MAX);
+    }
+
+    /// Interns a vocabulary term by its slot (the caller gives each
+    /// distinct IRI its own slot): a table look-up instead of hashing the
+    /// IRI. Vocabulary IRIs never collide with record-built ones, which
+    /// all have other namespaces.
+    pub fn constant(&mut self, slot: usize, iri: &'static str) -> Id {
+        if slot >= self.constants.len() {
+            self.constants.resize(slot + 1, u32::MAX);
+        }
+        if self.constants[slot] == u32::MAX {
+            let start = self.buf.len();
+            self.buf.push_str(iri);
+            self.constants[slot] = self.terms.len() as u32;
+            self.terms.push(Entry {
+                datatype: None,
+                start: start as u32,
+                end: self.buf.len() as u32,
+            });
+        }
+        Id(self.constants[slot])
     }
 
     /// Interns an IRI that the caller writes into the arena with `build`.
@@ -89,6 +122,17 @@ impl FigureGraph {
     pub fn iri_with(&mut self, build: impl FnOnce(&mut String)) -> Id {
         let start = self.buf.len();
         build(&mut self.buf);
+        self.intern_tail(start, None)
+    }
+
+    /// Interns `base` (an IRI of this graph) followed by what `suffix`
+    /// writes, e.g. a fragment.
+    pub fn iri_extending(&mut self, base: Id, suffix: impl FnOnce(&mut String)) -> Id {
+        let e = self.terms[base.0 as usize];
+        let start = self.buf.len();
+        self.buf
+            .extend_from_within(e.start as usize..e.end as usize);
+        suffix(&mut self.buf);
         self.intern_tail(start, None)
     }
 
@@ -137,7 +181,8 @@ impl FigureGraph {
             "literal predicate"
         );
         if self.seen.insert([s, p, o]) {
-            self.triples.push([s, p, o]);
+            let seq = self.triples.len() as u32;
+            self.triples.push(Triple { s, p, o, seq });
         }
     }
 
@@ -150,12 +195,12 @@ impl FigureGraph {
         self.name.map(|id| self.term(id))
     }
 
-    /// Groups the triples by subject, then predicate, keeping first-appearance
-    /// order of subjects and insertion order within a predicate.
+    /// Groups the triples by subject, then predicate (each in order of
+    /// first appearance: term ids are handed out in that order), keeping
+    /// the insertion order of the objects, so the result depends only on
+    /// the mapper's order. Sorts in place: no allocation.
     pub fn finish(&mut self) {
-        // Term ids are handed out in order of first appearance, and the
-        // sort is stable, so the result depends only on the mapper's order.
-        self.triples.sort_by_key(|t| (t[0], t[1]));
+        self.triples.sort_unstable_by_key(|t| (t.s, t.p, t.seq));
     }
 
     pub fn term(&self, id: Id) -> Term<'_> {
@@ -176,13 +221,13 @@ impl FigureGraph {
     }
 
     /// The triples as ids (grouped once [`finish`](Self::finish) ran).
-    pub fn ids(&self) -> &[[Id; 3]] {
+    pub fn ids(&self) -> &[Triple] {
         &self.triples
     }
 
     pub fn triples(&self) -> impl Iterator<Item = [Term<'_>; 3]> + '_ {
         self.triples
             .iter()
-            .map(|t| [self.term(t[0]), self.term(t[1]), self.term(t[2])])
+            .map(|t| [self.term(t.s), self.term(t.p), self.term(t.o)])
     }
 }

@@ -20,6 +20,10 @@ Examples:
 
 Exit status: 0 all records converted; 1 a record failed (or none found); 2 usage error.";
 
+/// Output buffer: figure chunks of N-Triples are often larger, and then go
+/// to the file directly instead of being copied through the buffer.
+const OUT_BUFFER: usize = 64 * 1024;
+
 /// Convert PFOCR (Pathway Figure OCR) figure records to RDF.
 #[derive(Parser, Debug)]
 #[command(name = "pfocr2rdf", version, about, after_help = EXAMPLES)]
@@ -75,13 +79,13 @@ fn main() -> ExitCode {
     };
     let mut out: Box<dyn Write> = match &cli.output {
         Some(path) => match File::create(path) {
-            Ok(f) => Box::new(BufWriter::with_capacity(1 << 20, f)),
+            Ok(f) => Box::new(BufWriter::with_capacity(OUT_BUFFER, f)),
             Err(e) => {
                 eprintln!("pfocr2rdf: cannot write {}: {e}", path.display());
                 return ExitCode::from(1);
             }
         },
-        None => Box::new(BufWriter::with_capacity(1 << 20, io::stdout().lock())),
+        None => Box::new(BufWriter::with_capacity(OUT_BUFFER, io::stdout().lock())),
     };
     let stderr = io::stderr();
     let mut on_diag = |d: &pfocr2rdf::diag::Diagnostic| {

@@ -12,33 +12,41 @@ fn push_u4(out: &mut Vec<u8>, c: u32) {
 /// The body of an N-Triples / Turtle `STRING_LITERAL_QUOTE`: `"` and `\`
 /// escaped, line breaks and tabs as `\n` `\r` `\t`, the other control
 /// characters and the non-characters U+FFFE/U+FFFF as `\uXXXX`, so that no
-/// parser has anything to warn about.
+/// parser has anything to warn about. Scans bytes: everything else is
+/// copied in runs.
 pub fn push_turtle_string(out: &mut Vec<u8>, s: &str) {
     let bytes = s.as_bytes();
     let mut start = 0;
-    for (i, c) in s.char_indices() {
-        let esc: Option<&[u8]> = match c {
-            '"' => Some(b"\\\""),
-            '\\' => Some(b"\\\\"),
-            '\n' => Some(b"\\n"),
-            '\r' => Some(b"\\r"),
-            '\t' => Some(b"\\t"),
-            _ => None,
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let (esc, len): (&[u8], usize) = match b {
+            b'"' => (b"\\\"", 1),
+            b'\\' => (b"\\\\", 1),
+            b'\n' => (b"\\n", 1),
+            b'\r' => (b"\\r", 1),
+            b'\t' => (b"\\t", 1),
+            0..=0x1F | 0x7F => (b"", 1),
+            // U+FFFE and U+FFFF are EF BF BE / EF BF BF in UTF-8.
+            0xEF if bytes.get(i + 1) == Some(&0xBF)
+                && matches!(bytes.get(i + 2), Some(0xBE | 0xBF)) =>
+            {
+                (b"", 3)
+            }
+            _ => {
+                i += 1;
+                continue;
+            }
         };
-        let special = esc.is_some()
-            || (c as u32) < 0x20
-            || c == '\u{7F}'
-            || c == '\u{FFFE}'
-            || c == '\u{FFFF}';
-        if !special {
-            continue;
-        }
         out.extend_from_slice(&bytes[start..i]);
-        match esc {
-            Some(e) => out.extend_from_slice(e),
-            None => push_u4(out, c as u32),
+        if esc.is_empty() {
+            let c = s[i..].chars().next().unwrap() as u32;
+            push_u4(out, c);
+        } else {
+            out.extend_from_slice(esc);
         }
-        start = i + c.len_utf8();
+        i += len;
+        start = i;
     }
     out.extend_from_slice(&bytes[start..]);
 }
