@@ -146,7 +146,7 @@ pub fn convert(
     // Batches in flight (BATCH records each): enough to keep every worker
     // busy, few enough that memory does not depend on the corpus.
     let window = jobs * 4;
-    let (job_tx, job_rx) = sync_channel::<(Vec<Job>, SyncSender<Vec<Outcome>>)>(jobs * 2);
+    let (job_tx, job_rx) = sync_channel::<Batch>(jobs * 2);
     let (order_tx, order_rx) = sync_channel::<Receiver<Vec<Outcome>>>(window);
     let job_rx = Arc::new(Mutex::new(job_rx));
 
@@ -281,7 +281,7 @@ fn prefixes(mapper: &Mapper) -> Vec<(&'static str, &'static str)> {
 fn produce(
     sources: Vec<Source>,
     stdin: impl BufRead,
-    job_tx: SyncSender<(Vec<Job>, SyncSender<Vec<Outcome>>)>,
+    job_tx: SyncSender<Batch>,
     order_tx: SyncSender<Receiver<Vec<Outcome>>>,
 ) {
     let mut stdin = Some(stdin);
@@ -325,9 +325,11 @@ fn produce(
             }
         }
     }
-    drop(send);
     flush(&mut batch);
 }
+
+/// Jobs handed to a worker at once, with the slot for their outcomes.
+type Batch = (Vec<Job>, SyncSender<Vec<Outcome>>);
 
 /// Records per hand-off to a worker.
 const BATCH: usize = 8;
@@ -350,20 +352,15 @@ impl Pool {
 
     fn put(&self, mut chunk: Vec<u8>) {
         chunk.clear();
-        if let Ok(mut v) = self.0.lock() {
-            if v.len() < Self::MAX {
-                v.push(chunk);
-            }
+        if let Ok(mut v) = self.0.lock()
+            && v.len() < Self::MAX
+        {
+            v.push(chunk);
         }
     }
 }
 
-fn work(
-    jobs: &Mutex<Receiver<(Vec<Job>, SyncSender<Vec<Outcome>>)>>,
-    mapper: &Mapper,
-    serializer: &dyn Serializer,
-    pool: &Pool,
-) {
+fn work(jobs: &Mutex<Receiver<Batch>>, mapper: &Mapper, serializer: &dyn Serializer, pool: &Pool) {
     let mut graph = FigureGraph::new();
     loop {
         let next = jobs.lock().map(|rx| rx.recv());

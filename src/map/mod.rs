@@ -768,7 +768,7 @@ impl<'a> Cx<'a> {
         };
         let field = |name| Field::Row {
             inline: rows.inline,
-            list: list,
+            list,
             n,
             name,
         };
