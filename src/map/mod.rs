@@ -17,7 +17,7 @@ use iri::{Part, push_encoded, push_key};
 macro_rules! vocabulary {
     ($($name:ident = $ns:ident : $local:literal),* $(,)?) => {
         #[derive(Clone, Copy, Debug)]
-        #[allow(non_camel_case_types)]
+        #[allow(non_camel_case_types, clippy::upper_case_acronyms, clippy::enum_variant_names)]
         enum C { $($name),* }
         const TERMS: &[(&str, &str)] = &[$((iri::$ns, $local)),*];
     };
