@@ -189,6 +189,12 @@ impl<'a> Cx<'a> {
         self.add(s, p, class);
     }
 
+    /// A string on a mention (a fresh node): not looked up.
+    fn mention_string(&mut self, m: Id, p: Id, v: &Text) {
+        let o = self.g.fresh_literal(&v.text, Datatype::String);
+        self.add(m, p, o);
+    }
+
     fn string(&mut self, s: Id, p: Id, v: &Text) {
         let o = self.g.literal(&v.text, Datatype::String);
         self.add(s, p, o);
@@ -592,7 +598,7 @@ impl<'a> Cx<'a> {
 
     /// The mention node `F#{kind}-{n}`.
     fn mention(&mut self, kind: &str, n: usize, class: C) -> Id {
-        let m = self.g.iri_extending(self.f, |b| {
+        let m = self.g.fresh_iri_extending(self.f, |b| {
             b.push('#');
             b.push_str(kind);
             b.push('-');
@@ -682,7 +688,7 @@ impl<'a> Cx<'a> {
         ] {
             if let Some(v) = present(value) {
                 let p = self.c(term);
-                self.string(m, p, v);
+                self.mention_string(m, p, v);
             }
         }
         for (value, term) in [
@@ -822,11 +828,11 @@ impl<'a> Cx<'a> {
         let m = self.mention(key, n, class);
         if let Some(v) = present(&row.word) {
             let p = self.c(C::OCR_WORD);
-            self.string(m, p, v);
+            self.mention_string(m, p, v);
         }
         if let Some(v) = present(&row.source) {
             let p = self.c(C::LEXICON_SOURCE);
-            self.string(m, p, v);
+            self.mention_string(m, p, v);
         }
         let body = self.c(C::OA_BODY);
         let mentions = self.c(C::SMentions);
@@ -843,7 +849,7 @@ impl<'a> Cx<'a> {
             }
         } else if let Some(v) = present(&row.matched) {
             let p = self.c(C::MATCHED_TEXT);
-            self.string(m, p, v);
+            self.mention_string(m, p, v);
         }
         if let Some(id) = other {
             let o = self.g.iri_with(|b| {
