@@ -247,6 +247,10 @@ pub fn convert_to(
             let serializer = &*serializer;
             scope.spawn(move || work(&job_rx, mapper, serializer, describe));
         }
+        // Owned here, so that leaving the loop early (a write error,
+        // --strict) drops it: the producer's next send fails and it stops,
+        // instead of waiting forever on a full channel.
+        let order_rx = order_rx;
         for rx in order_rx.iter() {
             let Ok(mut outcome) = rx.recv() else { continue };
             if let Some(figid) = &outcome.figid

@@ -358,9 +358,15 @@ impl Events for CliEvents {
         let bar = ProgressBar::with_draw_target(Some(total), ProgressDrawTarget::stderr());
         bar.set_style(
             ProgressStyle::with_template(
-                "{bar:30} {human_pos}/{human_len} records  {per_sec:>12}  ETA {eta}",
+                "{bar:30} {human_pos}/{human_len} records  {rate:>9}  ETA {eta}",
             )
-            .expect("template"),
+            .expect("template")
+            .with_key(
+                "rate",
+                |s: &indicatif::ProgressState, w: &mut dyn std::fmt::Write| {
+                    let _ = write!(w, "{:.0}/s", s.per_sec());
+                },
+            ),
         );
         bar.tick();
         self.bar = Some(bar);

@@ -171,8 +171,11 @@ struct Pending {
 /// One output document.
 struct Part {
     stream: Option<Stream>,
-    /// `None` for standard output.
+    /// The temporary file to rename; `None` for standard output, a device
+    /// or a pipe.
     pending: Option<Pending>,
+    /// The name given (`None`: standard output).
+    name: Option<PathBuf>,
 }
 
 /// An error with the file it concerns.
@@ -207,6 +210,7 @@ impl Output {
             parts: vec![Part {
                 stream: Some(stream),
                 pending: None,
+                name: None,
             }],
         })
     }
@@ -236,8 +240,8 @@ impl Output {
 
     /// The name of document `i` for messages.
     pub fn target(&self, i: usize) -> String {
-        match &self.parts[i].pending {
-            Some(p) => p.target.display().to_string(),
+        match &self.parts[i].name {
+            Some(p) => p.display().to_string(),
             None => "standard output".into(),
         }
     }
@@ -305,15 +309,33 @@ fn open(path: &Path, c: Compression) -> Result<Part, OutputError> {
         target: path.display().to_string(),
         error,
     };
-    let name = path
-        .file_name()
-        .ok_or_else(|| err(io::Error::other("not a file name")))?;
     if path.is_dir() {
         return Err(err(io::Error::other(
             "is a folder (to write shards into it, use --split N)",
         )));
     }
-    let dir = match path.parent() {
+    // A device or a pipe (`-o /dev/stdout`, a FIFO) is written as it is:
+    // there is nothing to rename over.
+    if let Ok(meta) = fs::metadata(path)
+        && !meta.is_file()
+    {
+        let file = fs::OpenOptions::new().write(true).open(path).map_err(err)?;
+        let stream = Stream::new(Box::new(file), c).map_err(err)?;
+        return Ok(Part {
+            stream: Some(stream),
+            pending: None,
+            name: Some(path.to_path_buf()),
+        });
+    }
+    // A symbolic link: replace the file it points to, not the link.
+    let target = match fs::symlink_metadata(path) {
+        Ok(m) if m.file_type().is_symlink() => fs::canonicalize(path).map_err(err)?,
+        _ => path.to_path_buf(),
+    };
+    let name = target
+        .file_name()
+        .ok_or_else(|| err(io::Error::other("not a file name")))?;
+    let dir = match target.parent() {
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
         _ => PathBuf::from("."),
     };
@@ -333,10 +355,11 @@ fn open(path: &Path, c: Compression) -> Result<Part, OutputError> {
     Ok(Part {
         stream: Some(stream),
         pending: Some(Pending {
-            target: path.to_path_buf(),
+            target,
             tmp,
             file: second,
         }),
+        name: Some(path.to_path_buf()),
     })
 }
 

@@ -11,7 +11,7 @@
 //!   [`Summary::triples`](crate::Summary::triples): each figure's triples
 //!   once, a triple repeated in two figures (a gene's label) counted twice.
 //!   The description itself is not counted.
-//! * `void:entities`: the distinct IRIs that are the subject of at least one
+//! * `void:entities` (and `void:distinctSubjects`, the same number): the distinct IRIs that are the subject of at least one
 //!   triple (figures, articles, journals, publishers, images, mentions,
 //!   genes, chemicals, diseases, taxa, WikiPathways), counted by a 64-bit
 //!   hash of the IRI.
@@ -266,6 +266,11 @@ impl Description {
         add(
             &d,
             p(VOID, "entities"),
+            typed(summary.stats.entities.to_string(), int),
+        );
+        add(
+            &d,
+            p(VOID, "distinctSubjects"),
             typed(summary.stats.entities.to_string(), int),
         );
         let figures = format!("{DATASET}#figures");
