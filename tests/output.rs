@@ -489,6 +489,15 @@ fn a_closed_pipe_ends_quietly() {
             "no summary after a closed pipe: {err}"
         );
     }
+    // --strict stopping early on a big run ends too (the reader of the
+    // work queue hangs up, the producer stops).
+    std::fs::write(corpus.join("_figures/AAA.md"), "---\npmcid: PMC1\n---\n").unwrap();
+    let o = run(
+        &[corpus.to_str().unwrap(), "-f", "nt", "-j", "2", "--strict"],
+        b"",
+    );
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("stopped by --strict"), "{}", stderr(&o));
 }
 
 #[test]
