@@ -535,3 +535,18 @@ fn version_names_the_vocabulary_version() {
         )
     );
 }
+
+#[test]
+fn the_model_picture_is_generated_from_the_vocabulary() {
+    let o = Command::new("python3")
+        .arg(root().join("docs/make-model.py"))
+        .output()
+        .expect("python3 runs docs/make-model.py");
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let committed = std::fs::read(root().join("docs/model.svg")).unwrap();
+    assert_eq!(
+        String::from_utf8(o.stdout).unwrap(),
+        String::from_utf8(committed).unwrap(),
+        "docs/model.svg is stale: docs/make-model.py > docs/model.svg"
+    );
+}
