@@ -228,31 +228,34 @@ pub fn convert_to(
     }
 
     let jobs = opts.jobs.max(1);
-    // Records in flight: enough to keep every worker busy, few enough that
-    // memory does not depend on the corpus.
-    let window = jobs * 16;
-    let (job_tx, job_rx) = sync_channel::<(Job, SyncSender<Outcome>)>(window);
-    let (order_tx, order_rx) = sync_channel::<Receiver<Outcome>>(window);
+    // Batches in flight (BATCH records each): enough to keep every worker
+    // busy, few enough that memory does not depend on the corpus.
+    let window = jobs * 4;
+    let (job_tx, job_rx) = sync_channel::<Batch>(jobs * 2);
+    let (order_tx, order_rx) = sync_channel::<Receiver<Vec<Outcome>>>(window);
     let job_rx = Arc::new(Mutex::new(job_rx));
 
     let shards = outs.len();
     let mut wrote_chunk = vec![false; shards];
     let mut seen = HashSet::new();
     let mut counter = crate::void::Counter::default();
+    let pool = Pool::default();
     let result = std::thread::scope(|scope| -> io::Result<()> {
         scope.spawn(move || produce(sources, stdin, job_tx, order_tx));
         for _ in 0..jobs {
             let job_rx = Arc::clone(&job_rx);
             let mapper = &mapper;
             let serializer = &*serializer;
-            scope.spawn(move || work(&job_rx, mapper, serializer, describe));
+            let pool = &pool;
+            scope.spawn(move || work(&job_rx, mapper, serializer, pool, describe));
         }
         // Owned here, so that leaving the loop early (a write error,
         // --strict) drops it: the producer's next send fails and it stops,
         // instead of waiting forever on a full channel.
         let order_rx = order_rx;
-        for rx in order_rx.iter() {
-            let Ok(mut outcome) = rx.recv() else { continue };
+        // Each batch's outcomes, in input order.
+        let outcomes = order_rx.iter().flat_map(|rx| rx.recv().unwrap_or_default());
+        for mut outcome in outcomes {
             if let Some(figid) = &outcome.figid
                 && !seen.insert(figid.clone())
             {
@@ -304,6 +307,9 @@ pub fn convert_to(
                         }
                         out.write_all(&outcome.chunk)?;
                         wrote_chunk[shard] = true;
+                    }
+                    if !outcome.chunk.is_empty() {
+                        pool.put(std::mem::take(&mut outcome.chunk));
                     }
                     events.record_done();
                 }
@@ -411,13 +417,24 @@ fn prefixes(mapper: &Mapper) -> Vec<(&'static str, &'static str)> {
 fn produce(
     sources: Vec<Source>,
     stdin: impl BufRead,
-    job_tx: SyncSender<(Job, SyncSender<Outcome>)>,
-    order_tx: SyncSender<Receiver<Outcome>>,
+    job_tx: SyncSender<Batch>,
+    order_tx: SyncSender<Receiver<Vec<Outcome>>>,
 ) {
     let mut stdin = Some(stdin);
-    let send = |job: Job| -> bool {
+    let mut batch = Vec::with_capacity(BATCH);
+    // Jobs go to the workers BATCH at a time, and come back the same way:
+    // one hand-off each way per batch instead of per record. The writer
+    // gets each batch's result slot in input order.
+    let flush = |batch: &mut Vec<Job>| -> bool {
+        if batch.is_empty() {
+            return true;
+        }
         let (tx, rx) = sync_channel(1);
-        order_tx.send(rx).is_ok() && job_tx.send((job, tx)).is_ok()
+        order_tx.send(rx).is_ok() && job_tx.send((std::mem::take(batch), tx)).is_ok()
+    };
+    let mut send = |job: Job| -> bool {
+        batch.push(job);
+        batch.len() < BATCH || flush(&mut batch)
     };
     for source in sources {
         match source {
@@ -444,20 +461,57 @@ fn produce(
             }
         }
     }
+    flush(&mut batch);
+}
+
+/// Jobs handed to a worker at once, with the slot for their outcomes.
+type Batch = (Vec<Job>, SyncSender<Vec<Outcome>>);
+
+/// Records per hand-off to a worker.
+const BATCH: usize = 8;
+
+/// Written chunks go back to the workers for reuse: no large allocation
+/// per record, and memory stays at what the records in flight need.
+#[derive(Default)]
+struct Pool(Mutex<Vec<Vec<u8>>>);
+
+impl Pool {
+    const MAX: usize = 64;
+
+    fn take(&self) -> Vec<u8> {
+        self.0
+            .lock()
+            .ok()
+            .and_then(|mut v| v.pop())
+            .unwrap_or_default()
+    }
+
+    fn put(&self, mut chunk: Vec<u8>) {
+        chunk.clear();
+        if let Ok(mut v) = self.0.lock()
+            && v.len() < Self::MAX
+        {
+            v.push(chunk);
+        }
+    }
 }
 
 fn work(
-    jobs: &Mutex<Receiver<(Job, SyncSender<Outcome>)>>,
+    jobs: &Mutex<Receiver<Batch>>,
     mapper: &Mapper,
     serializer: &dyn Serializer,
+    pool: &Pool,
     describe: bool,
 ) {
     let mut graph = FigureGraph::new();
     loop {
         let next = jobs.lock().map(|rx| rx.recv());
-        let Ok(Ok((job, reply))) = next else { return };
-        let outcome = run_job(job, mapper, serializer, &mut graph, describe);
-        let _ = reply.send(outcome);
+        let Ok(Ok((batch, reply))) = next else { return };
+        let outcomes: Vec<Outcome> = batch
+            .into_iter()
+            .map(|job| run_job(job, mapper, serializer, &mut graph, pool.take(), describe))
+            .collect();
+        let _ = reply.send(outcomes);
     }
 }
 
@@ -466,6 +520,7 @@ fn run_job(
     mapper: &Mapper,
     serializer: &dyn Serializer,
     graph: &mut FigureGraph,
+    chunk: Vec<u8>,
     describe: bool,
 ) -> Outcome {
     let mut report = Report::default();
@@ -485,7 +540,7 @@ fn run_job(
     };
     let mut outcome = Outcome {
         path,
-        chunk: Vec::new(),
+        chunk,
         triples: 0,
         figid: None,
         report,

@@ -54,8 +54,20 @@ pub struct Id(u32);
 struct Entry {
     /// `None` for an IRI.
     datatype: Option<Datatype>,
+    /// A node made by [`FigureGraph::fresh_iri_extending`]: no other term
+    /// equals it, and each of its triples is added once.
+    fresh: bool,
     start: u32,
     end: u32,
+}
+
+/// A triple of term ids, with its insertion sequence number.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Triple {
+    pub s: Id,
+    pub p: Id,
+    pub o: Id,
+    seq: u32,
 }
 
 /// The triples of one figure. Reuse one per thread with [`FigureGraph::clear`].
@@ -65,9 +77,14 @@ pub struct FigureGraph {
     terms: Vec<Entry>,
     /// Hash of (kind, text) → first term with that hash.
     index: FxHashMap<u64, u32>,
-    triples: Vec<[Id; 3]>,
+    triples: Vec<Triple>,
     seen: FxHashSet<[Id; 3]>,
     name: Option<Id>,
+    /// Ids of the mapper's vocabulary terms in this figure, by slot.
+    constants: Vec<u32>,
+    /// Scratch space of [`FigureGraph::finish`].
+    counts: Vec<u32>,
+    scratch: Vec<Triple>,
 }
 
 impl FigureGraph {
@@ -82,6 +99,29 @@ impl FigureGraph {
         self.triples.clear();
         self.seen.clear();
         self.name = None;
+        self.constants.fill(u32::MAX);
+    }
+
+    /// Interns a vocabulary term by its slot (the caller gives each
+    /// distinct IRI its own slot): a table look-up instead of hashing the
+    /// IRI. Vocabulary IRIs never collide with record-built ones, which
+    /// all have other namespaces.
+    pub fn constant(&mut self, slot: usize, iri: &'static str) -> Id {
+        if slot >= self.constants.len() {
+            self.constants.resize(slot + 1, u32::MAX);
+        }
+        if self.constants[slot] == u32::MAX {
+            let start = self.buf.len();
+            self.buf.push_str(iri);
+            self.constants[slot] = self.terms.len() as u32;
+            self.terms.push(Entry {
+                datatype: None,
+                fresh: false,
+                start: start as u32,
+                end: self.buf.len() as u32,
+            });
+        }
+        Id(self.constants[slot])
     }
 
     /// Interns an IRI that the caller writes into the arena with `build`.
@@ -90,6 +130,49 @@ impl FigureGraph {
         let start = self.buf.len();
         build(&mut self.buf);
         self.intern_tail(start, None)
+    }
+
+    /// Interns `base` (an IRI of this graph) followed by what `suffix`
+    /// writes, e.g. a fragment.
+    pub fn iri_extending(&mut self, base: Id, suffix: impl FnOnce(&mut String)) -> Id {
+        let e = self.terms[base.0 as usize];
+        let start = self.buf.len();
+        self.buf
+            .extend_from_within(e.start as usize..e.end as usize);
+        suffix(&mut self.buf);
+        self.intern_tail(start, None)
+    }
+
+    /// Like [`iri_extending`](Self::iri_extending), for a node the caller
+    /// knows to be new in this figure (a numbered mention): it is not
+    /// looked up, and the caller adds each of its triples only once, so
+    /// they skip the duplicate check too.
+    pub fn fresh_iri_extending(&mut self, base: Id, suffix: impl FnOnce(&mut String)) -> Id {
+        let e = self.terms[base.0 as usize];
+        let start = self.buf.len();
+        self.buf
+            .extend_from_within(e.start as usize..e.end as usize);
+        suffix(&mut self.buf);
+        self.push_entry(start, None, true)
+    }
+
+    /// A literal that is not looked up: for the objects of fresh nodes,
+    /// where sharing the term would save nothing.
+    pub fn fresh_literal(&mut self, value: &str, datatype: Datatype) -> Id {
+        let start = self.buf.len();
+        self.buf.push_str(value);
+        self.push_entry(start, Some(datatype), false)
+    }
+
+    fn push_entry(&mut self, start: usize, datatype: Option<Datatype>, fresh: bool) -> Id {
+        let id = self.terms.len() as u32;
+        self.terms.push(Entry {
+            datatype,
+            fresh,
+            start: start as u32,
+            end: self.buf.len() as u32,
+        });
+        Id(id)
     }
 
     pub fn iri(&mut self, iri: &str) -> Id {
@@ -119,6 +202,7 @@ impl FigureGraph {
         let id = self.terms.len() as u32;
         self.terms.push(Entry {
             datatype,
+            fresh: false,
             start: start as u32,
             end: self.buf.len() as u32,
         });
@@ -136,8 +220,17 @@ impl FigureGraph {
             self.terms[p.0 as usize].datatype.is_none(),
             "literal predicate"
         );
-        if self.seen.insert([s, p, o]) {
-            self.triples.push([s, p, o]);
+        let fresh = self.terms[s.0 as usize].fresh;
+        // In debug builds, check the promise of fresh nodes too.
+        let new = if fresh && !cfg!(debug_assertions) {
+            true
+        } else {
+            self.seen.insert([s, p, o])
+        };
+        debug_assert!(new || !fresh, "a fresh node's triple added twice");
+        if new {
+            let seq = self.triples.len() as u32;
+            self.triples.push(Triple { s, p, o, seq });
         }
     }
 
@@ -150,12 +243,47 @@ impl FigureGraph {
         self.name.map(|id| self.term(id))
     }
 
-    /// Groups the triples by subject, then predicate, keeping first-appearance
-    /// order of subjects and insertion order within a predicate.
+    /// Groups the triples by subject, then predicate (each in order of
+    /// first appearance: term ids are handed out in that order), keeping
+    /// the insertion order of the objects, so the result depends only on
+    /// the mapper's order. Sorts in place: no allocation.
     pub fn finish(&mut self) {
-        // Term ids are handed out in order of first appearance, and the
-        // sort is stable, so the result depends only on the mapper's order.
-        self.triples.sort_by_key(|t| (t[0], t[1]));
+        // Counting sort by subject (ids are dense), then each subject's few
+        // triples by predicate: no allocation once the buffers are warm.
+        let n = self.terms.len();
+        self.counts.clear();
+        self.counts.resize(n + 1, 0);
+        for t in &self.triples {
+            self.counts[t.s.0 as usize + 1] += 1;
+        }
+        for i in 1..=n {
+            self.counts[i] += self.counts[i - 1];
+        }
+        self.scratch.clear();
+        self.scratch.resize(
+            self.triples.len(),
+            Triple {
+                s: Id(0),
+                p: Id(0),
+                o: Id(0),
+                seq: 0,
+            },
+        );
+        for t in &self.triples {
+            let slot = &mut self.counts[t.s.0 as usize];
+            self.scratch[*slot as usize] = *t;
+            *slot += 1;
+        }
+        // counts[s] now ends subject s's run; runs start where the last ended.
+        let mut start = 0;
+        for i in 0..n {
+            let end = self.counts[i] as usize;
+            if end - start > 1 {
+                self.scratch[start..end].sort_unstable_by_key(|t| (t.p, t.seq));
+            }
+            start = end;
+        }
+        std::mem::swap(&mut self.triples, &mut self.scratch);
     }
 
     pub fn term(&self, id: Id) -> Term<'_> {
@@ -176,13 +304,13 @@ impl FigureGraph {
     }
 
     /// The triples as ids (grouped once [`finish`](Self::finish) ran).
-    pub fn ids(&self) -> &[[Id; 3]] {
+    pub fn ids(&self) -> &[Triple] {
         &self.triples
     }
 
     pub fn triples(&self) -> impl Iterator<Item = [Term<'_>; 3]> + '_ {
         self.triples
             .iter()
-            .map(|t| [self.term(t[0]), self.term(t[1]), self.term(t[2])])
+            .map(|t| [self.term(t.s), self.term(t.p), self.term(t.o)])
     }
 }

@@ -114,7 +114,7 @@ enum Stream {
 
 impl Stream {
     fn new(inner: Box<dyn Write + Send>, c: Compression) -> io::Result<Stream> {
-        let raw = BufWriter::with_capacity(1 << 20, inner);
+        let raw = BufWriter::with_capacity(64 * 1024, inner);
         Ok(match c {
             Compression::None => Stream::Plain(raw),
             Compression::Gzip => Stream::Gzip(flate2::write::GzEncoder::new(

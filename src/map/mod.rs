@@ -7,46 +7,92 @@ pub mod values;
 
 use crate::diag::{Report, show};
 use crate::graph::{Datatype, FigureGraph, Id};
+use std::sync::OnceLock;
+
 use crate::read::{GeneRow, Record, Rows, TermRow, Text, Value};
 use iri::{Part, push_encoded, push_key};
 
-/// Terms outside schema.org, as full IRIs.
-mod t {
-    macro_rules! term {
-        ($($name:ident = $ns:ident : $local:literal),* $(,)?) => {
-            $(pub const $name: (&str, &str) = (super::iri::$ns, $local);)*
-        };
-    }
-    term! {
-        TYPE = RDF:"type",
-        LABEL = RDFS:"label", SEE_ALSO = RDFS:"seeAlso",
-        DC_IDENTIFIER = DCTERMS:"identifier", DC_TITLE = DCTERMS:"title",
-        DC_DESCRIPTION = DCTERMS:"description", DC_LICENSE = DCTERMS:"license",
-        DC_IS_PART_OF = DCTERMS:"isPartOf", DC_CITATION = DCTERMS:"bibliographicCitation",
-        DC_ISSUED = DCTERMS:"issued",
-        FOAF_PAGE = FOAF:"page",
-        OA_ANNOTATION = OA:"Annotation", OA_TARGET = OA:"hasTarget", OA_BODY = OA:"hasBody",
-        WP_ORGANISM_NAME = WP:"organismName", WP_ORGANISM = WP:"organism",
-        WP_HGNC = WP:"bdbHgncSymbol",
-        FIGURE = PFOCR:"Figure", GENE_MENTION = PFOCR:"GeneMention",
-        CHEMICAL_MENTION = PFOCR:"ChemicalMention", DISEASE_MENTION = PFOCR:"DiseaseMention",
-        FIGURE_NUMBER = PFOCR:"figureNumber", FIGURE_TYPE = PFOCR:"figureType",
-        REDIRECT_FROM = PFOCR:"redirectFrom", NER_ORGANISM_NAME = PFOCR:"nerOrganismName",
-        NER_ORGANISM = PFOCR:"nerOrganism", PATHWAY_SCORE = PFOCR:"pathwayScore",
-        AUTOML = PFOCR:"automlPathwayScore", PMC_INDEX = PFOCR:"pmcRankedResultIndex",
-        NDEX_NETWORK = PFOCR:"ndexNetwork", SEO_TYPE = PFOCR:"seoType",
-        WIKIPATHWAY = PFOCR:"wikipathway", OCR_WORD = PFOCR:"ocrWord",
-        LEXICON_SOURCE = PFOCR:"lexiconSource", MATCHED_TEXT = PFOCR:"matchedText",
-        SYMBOL = PFOCR:"symbol", COUNT_DIRECT = PFOCR:"countDirect",
-        COUNT_SYNONYM = PFOCR:"countSynonym", COUNT_MATCH = PFOCR:"countMatch",
-        ORGANISM_GROUP = PFOCR:"organismGroup",
-    }
+/// Every constant IRI the mapper writes, by name: `C::X` indexes the
+/// resolved table (schema.org's namespace is chosen at run time).
+macro_rules! vocabulary {
+    ($($name:ident = $ns:ident : $local:literal),* $(,)?) => {
+        #[derive(Clone, Copy, Debug)]
+        #[allow(non_camel_case_types, clippy::upper_case_acronyms, clippy::enum_variant_names)]
+        enum C { $($name),* }
+        const TERMS: &[(&str, &str)] = &[$((iri::$ns, $local)),*];
+    };
+}
+
+vocabulary! {
+    TYPE = RDF:"type",
+    LABEL = RDFS:"label", SEE_ALSO = RDFS:"seeAlso",
+    DC_IDENTIFIER = DCTERMS:"identifier", DC_TITLE = DCTERMS:"title",
+    DC_DESCRIPTION = DCTERMS:"description", DC_LICENSE = DCTERMS:"license",
+    DC_IS_PART_OF = DCTERMS:"isPartOf", DC_CITATION = DCTERMS:"bibliographicCitation",
+    DC_ISSUED = DCTERMS:"issued",
+    FOAF_PAGE = FOAF:"page",
+    OA_ANNOTATION = OA:"Annotation", OA_TARGET = OA:"hasTarget", OA_BODY = OA:"hasBody",
+    WP_ORGANISM_NAME = WP:"organismName", WP_ORGANISM = WP:"organism",
+    WP_HGNC = WP:"bdbHgncSymbol",
+    FIGURE = PFOCR:"Figure", GENE_MENTION = PFOCR:"GeneMention",
+    CHEMICAL_MENTION = PFOCR:"ChemicalMention", DISEASE_MENTION = PFOCR:"DiseaseMention",
+    FIGURE_NUMBER = PFOCR:"figureNumber", FIGURE_TYPE = PFOCR:"figureType",
+    REDIRECT_FROM = PFOCR:"redirectFrom", NER_ORGANISM_NAME = PFOCR:"nerOrganismName",
+    NER_ORGANISM = PFOCR:"nerOrganism", PATHWAY_SCORE = PFOCR:"pathwayScore",
+    AUTOML = PFOCR:"automlPathwayScore", PMC_INDEX = PFOCR:"pmcRankedResultIndex",
+    NDEX_NETWORK = PFOCR:"ndexNetwork", SEO_TYPE = PFOCR:"seoType",
+    WIKIPATHWAY = PFOCR:"wikipathway", OCR_WORD = PFOCR:"ocrWord",
+    LEXICON_SOURCE = PFOCR:"lexiconSource", MATCHED_TEXT = PFOCR:"matchedText",
+    SYMBOL = PFOCR:"symbol", COUNT_DIRECT = PFOCR:"countDirect",
+    COUNT_SYNONYM = PFOCR:"countSynonym", COUNT_MATCH = PFOCR:"countMatch",
+    ORGANISM_GROUP = PFOCR:"organismGroup",
+    CC0 = CC0:"", WIKIPATHWAYS_ORG = WIKIPATHWAYS_ORG:"",
+    SDataset = SCHEMA:"Dataset",
+    SImageObject = SCHEMA:"ImageObject",
+    SOrganization = SCHEMA:"Organization",
+    SPeriodical = SCHEMA:"Periodical",
+    SScholarlyArticle = SCHEMA:"ScholarlyArticle",
+    SAlternateName = SCHEMA:"alternateName",
+    SCreator = SCHEMA:"creator",
+    SDatePublished = SCHEMA:"datePublished",
+    SDescription = SCHEMA:"description",
+    SImage = SCHEMA:"image",
+    SIsPartOf = SCHEMA:"isPartOf",
+    SKeywords = SCHEMA:"keywords",
+    SLicense = SCHEMA:"license",
+    SMentions = SCHEMA:"mentions",
+    SName = SCHEMA:"name",
+    SPublisher = SCHEMA:"publisher",
+    SSameAs = SCHEMA:"sameAs",
+    SUrl = SCHEMA:"url",
+}
+
+/// The table of [`C`] resolved for one schema.org namespace. Built once per
+/// process and namespace, so terms are `&'static str` the graph can hold.
+fn terms(schema_https: bool) -> &'static [&'static str] {
+    static HTTP: OnceLock<Vec<&'static str>> = OnceLock::new();
+    static HTTPS: OnceLock<Vec<&'static str>> = OnceLock::new();
+    let cell = if schema_https { &HTTPS } else { &HTTP };
+    cell.get_or_init(|| {
+        TERMS
+            .iter()
+            .map(|&(ns, local)| {
+                let ns = if ns == iri::SCHEMA && schema_https {
+                    iri::SCHEMA_HTTPS
+                } else {
+                    ns
+                };
+                &*Box::leak(format!("{ns}{local}").into_boxed_str())
+            })
+            .collect()
+    })
 }
 
 /// Maps records to figure graphs. Cheap to share between threads.
 #[derive(Clone, Debug)]
 pub struct Mapper {
-    schema: &'static str,
+    schema_https: bool,
+    terms: &'static [&'static str],
 }
 
 impl Default for Mapper {
@@ -66,17 +112,18 @@ impl Mapper {
     /// `schema_https`: write `https://schema.org/` terms instead of `http://`.
     pub fn new(schema_https: bool) -> Self {
         Mapper {
-            schema: if schema_https {
-                iri::SCHEMA_HTTPS
-            } else {
-                iri::SCHEMA
-            },
+            schema_https,
+            terms: terms(schema_https),
         }
     }
 
     /// The schema.org namespace in use.
     pub fn schema_ns(&self) -> &'static str {
-        self.schema
+        if self.schema_https {
+            iri::SCHEMA_HTTPS
+        } else {
+            iri::SCHEMA
+        }
     }
 
     /// Maps one record into `g` (cleared first). Values that give no triple
@@ -101,7 +148,7 @@ impl Mapper {
         let f = g.iri_with(|b| iri::push_figure(b, &figid.text));
         g.set_name(f);
         let mut cx = Cx {
-            schema: self.schema,
+            terms: self.terms,
             r,
             g,
             report,
@@ -120,7 +167,7 @@ fn present(v: &Value) -> Option<&Text> {
 }
 
 struct Cx<'a> {
-    schema: &'static str,
+    terms: &'static [&'static str],
     r: &'a Record,
     g: &'a mut FigureGraph,
     report: &'a mut Report,
@@ -128,19 +175,9 @@ struct Cx<'a> {
 }
 
 impl<'a> Cx<'a> {
-    fn p(&mut self, term: (&str, &str)) -> Id {
-        self.g.iri_with(|b| {
-            b.push_str(term.0);
-            b.push_str(term.1);
-        })
-    }
-
-    fn s(&mut self, local: &str) -> Id {
-        let ns = self.schema;
-        self.g.iri_with(|b| {
-            b.push_str(ns);
-            b.push_str(local);
-        })
+    /// A vocabulary term: no hashing, one table look-up per figure.
+    fn c(&mut self, term: C) -> Id {
+        self.g.constant(term as usize, self.terms[term as usize])
     }
 
     fn add(&mut self, s: Id, p: Id, o: Id) {
@@ -148,8 +185,14 @@ impl<'a> Cx<'a> {
     }
 
     fn a(&mut self, s: Id, class: Id) {
-        let p = self.p(t::TYPE);
+        let p = self.c(C::TYPE);
         self.add(s, p, class);
+    }
+
+    /// A string on a mention (a fresh node): not looked up.
+    fn mention_string(&mut self, m: Id, p: Id, v: &Text) {
+        let o = self.g.fresh_literal(&v.text, Datatype::String);
+        self.add(m, p, o);
     }
 
     fn string(&mut self, s: Id, p: Id, v: &Text) {
@@ -157,12 +200,13 @@ impl<'a> Cx<'a> {
         self.add(s, p, o);
     }
 
-    fn warn(&mut self, path: &str, line: u32, field: &str, message: String) {
-        self.report.warn(path, Some(line), field, message);
+    fn warn(&mut self, path: &str, line: u32, field: Field<'_>, message: String) {
+        self.report
+            .warn(path, Some(line), &field.to_string(), message);
     }
 
     /// A typed literal: trimmed, checked against its lexical space.
-    fn typed(&mut self, s: Id, p: Id, v: &Text, dt: Datatype, field: &str, path: &str) {
+    fn typed(&mut self, s: Id, p: Id, v: &Text, dt: Datatype, field: Field<'_>, path: &str) {
         let lexical = v.text.trim();
         let ok = match dt {
             Datatype::Integer => values::is_integer(lexical),
@@ -196,7 +240,7 @@ impl<'a> Cx<'a> {
         v: &'v Text,
         ok: fn(&str) -> bool,
         what: &str,
-        field: &str,
+        field: Field<'_>,
         path: &str,
     ) -> Option<&'v str> {
         let id = v.text.trim();
@@ -218,31 +262,31 @@ impl<'a> Cx<'a> {
         let path = r.path.as_str();
         let f = self.f;
 
-        let dataset = self.s("Dataset");
+        let dataset = self.c(C::SDataset);
         self.a(f, dataset);
-        let figure_class = self.p(t::FIGURE);
+        let figure_class = self.c(C::FIGURE);
         self.a(f, figure_class);
-        let p = self.p(t::DC_IDENTIFIER);
+        let p = self.c(C::DC_IDENTIFIER);
         let o = self.g.literal(figid.text.trim(), Datatype::String);
         self.add(f, p, o);
 
-        let (dc_title, s_name) = (self.p(t::DC_TITLE), self.s("name"));
+        let (dc_title, s_name) = (self.c(C::DC_TITLE), self.c(C::SName));
         self.both(f, &r.figtitle, dc_title, s_name);
-        let (dc_desc, s_desc) = (self.p(t::DC_DESCRIPTION), self.s("description"));
+        let (dc_desc, s_desc) = (self.c(C::DC_DESCRIPTION), self.c(C::SDescription));
         self.both(f, &r.caption, dc_desc, s_desc);
 
         // License and creator, on every figure.
-        let cc0 = self.g.iri(iri::CC0);
-        let p = self.p(t::DC_LICENSE);
+        let cc0 = self.c(C::CC0);
+        let p = self.c(C::DC_LICENSE);
         self.add(f, p, cc0);
-        let p = self.s("license");
+        let p = self.c(C::SLicense);
         self.add(f, p, cc0);
-        let wikipathways = self.g.iri(iri::WIKIPATHWAYS_ORG);
-        let p = self.s("creator");
+        let wikipathways = self.c(C::WIKIPATHWAYS_ORG);
+        let p = self.c(C::SCreator);
         self.add(f, p, wikipathways);
-        let org = self.s("Organization");
+        let org = self.c(C::SOrganization);
         self.a(wikipathways, org);
-        let p = self.s("name");
+        let p = self.c(C::SName);
         let o = self.g.literal("WikiPathways", Datatype::String);
         self.add(wikipathways, p, o);
 
@@ -257,7 +301,7 @@ impl<'a> Cx<'a> {
                 }
                 push_encoded(b, link, Part::Path);
             });
-            let p = self.s("url");
+            let p = self.c(C::SUrl);
             self.add(f, p, o);
         }
         if let Some(v) = present(&r.filename) {
@@ -269,27 +313,27 @@ impl<'a> Cx<'a> {
                         b.push_str("/bin/");
                         push_encoded(b, &v.text, Part::Segment);
                     });
-                    let p = self.s("image");
+                    let p = self.c(C::SImage);
                     self.add(f, p, image);
-                    let class = self.s("ImageObject");
+                    let class = self.c(C::SImageObject);
                     self.a(image, class);
                 }
                 None => self.no_article(v, "filename"),
             }
         }
         for (field, value, term) in [
-            ("number", &r.number, t::FIGURE_NUMBER),
-            ("figtype", &r.figtype, t::FIGURE_TYPE),
-            ("seo", &r.seo, t::SEO_TYPE),
+            ("number", &r.number, C::FIGURE_NUMBER),
+            ("figtype", &r.figtype, C::FIGURE_TYPE),
+            ("seo", &r.seo, C::SEO_TYPE),
         ] {
             if let Some(v) = present(value) {
                 let _ = field;
-                let p = self.p(term);
+                let p = self.c(term);
                 self.string(f, p, v);
             }
         }
         if let Some(v) = present(&r.figid_alias) {
-            let p = self.s("alternateName");
+            let p = self.c(C::SAlternateName);
             self.string(f, p, v);
         }
         for v in r
@@ -297,59 +341,70 @@ impl<'a> Cx<'a> {
             .iter()
             .filter(|v| !values::is_sentinel(&v.text))
         {
-            let p = self.p(t::REDIRECT_FROM);
+            let p = self.c(C::REDIRECT_FROM);
             self.string(f, p, v);
         }
-        self.organisms(&r.organisms, t::WP_ORGANISM_NAME, t::WP_ORGANISM);
-        self.organisms(&r.organisms_ner, t::NER_ORGANISM_NAME, t::NER_ORGANISM);
+        self.organisms(&r.organisms, C::WP_ORGANISM_NAME, C::WP_ORGANISM);
+        self.organisms(&r.organisms_ner, C::NER_ORGANISM_NAME, C::NER_ORGANISM);
         for (field, value, term, dt) in [
             (
                 "pathway_score",
                 &r.pathway_score,
-                t::PATHWAY_SCORE,
+                C::PATHWAY_SCORE,
                 Datatype::Decimal,
             ),
             (
                 "automl_pathway",
                 &r.automl_pathway,
-                t::AUTOML,
+                C::AUTOML,
                 Datatype::Decimal,
             ),
             (
                 "pmc_ranked_result_index",
                 &r.pmc_ranked_result_index,
-                t::PMC_INDEX,
+                C::PMC_INDEX,
                 Datatype::Integer,
             ),
         ] {
             if let Some(v) = present(value) {
-                let p = self.p(term);
-                self.typed(f, p, v, dt, field, path);
+                let p = self.c(term);
+                self.typed(f, p, v, dt, Field::Key(field), path);
             }
         }
         if let Some(v) = present(&r.ndex)
-            && let Some(uuid) = self.id(v, values::is_uuid, "NDEx network UUID", "ndex", path)
+            && let Some(uuid) = self.id(
+                v,
+                values::is_uuid,
+                "NDEx network UUID",
+                Field::Key("ndex"),
+                path,
+            )
         {
             let o = self.g.iri_with(|b| {
                 b.push_str(iri::NDEX);
                 b.push_str(uuid);
             });
-            let p = self.p(t::SEE_ALSO);
+            let p = self.c(C::SEE_ALSO);
             self.add(f, p, o);
-            let p = self.p(t::NDEX_NETWORK);
+            let p = self.c(C::NDEX_NETWORK);
             self.add(f, p, o);
         }
         if let Some(v) = present(&r.wpid)
-            && let Some(wpid) =
-                self.id(v, values::is_wpid, "WikiPathways id (WP1234)", "wpid", path)
+            && let Some(wpid) = self.id(
+                v,
+                values::is_wpid,
+                "WikiPathways id (WP1234)",
+                Field::Key("wpid"),
+                path,
+            )
         {
             let o = self.g.iri_with(|b| {
                 b.push_str(iri::WIKIPATHWAYS);
                 b.push_str(wpid);
             });
-            let p = self.p(t::SEE_ALSO);
+            let p = self.c(C::SEE_ALSO);
             self.add(f, p, o);
-            let p = self.p(t::WIKIPATHWAY);
+            let p = self.c(C::WIKIPATHWAY);
             self.add(f, p, o);
         }
         if let Some(v) = present(&r.schema_id) {
@@ -362,7 +417,7 @@ impl<'a> Cx<'a> {
                 self.warn(
                     path,
                     v.line,
-                    "schema-jsonld.@id",
+                    Field::Key("schema-jsonld.@id"),
                     format!(
                         "{} differs from the figure IRI <{expected}>: ignored",
                         show(&v.text)
@@ -375,7 +430,7 @@ impl<'a> Cx<'a> {
             .iter()
             .filter(|v| !values::is_sentinel(&v.text))
         {
-            let p = self.s("keywords");
+            let p = self.c(C::SKeywords);
             self.string(f, p, v);
         }
         self.mentions();
@@ -409,7 +464,13 @@ impl<'a> Cx<'a> {
         let path = r.path.as_str();
         let f = self.f;
         let pmcid = match present(&r.pmcid) {
-            Some(v) => self.id(v, values::is_pmcid, "PMC id (PMC1234)", "pmcid", path),
+            Some(v) => self.id(
+                v,
+                values::is_pmcid,
+                "PMC id (PMC1234)",
+                Field::Key("pmcid"),
+                path,
+            ),
             None => None,
         };
         let Some(pmcid) = pmcid else {
@@ -433,12 +494,12 @@ impl<'a> Cx<'a> {
             b.push_str(iri::PMC);
             b.push_str(pmcid);
         });
-        let (p1, p2) = (self.p(t::DC_IS_PART_OF), self.s("isPartOf"));
+        let (p1, p2) = (self.c(C::DC_IS_PART_OF), self.c(C::SIsPartOf));
         self.add(f, p1, a);
         self.add(f, p2, a);
-        let class = self.s("ScholarlyArticle");
+        let class = self.c(C::SScholarlyArticle);
         self.a(a, class);
-        let p = self.p(t::DC_IDENTIFIER);
+        let p = self.c(C::DC_IDENTIFIER);
         let o = self.g.literal(pmcid, Datatype::String);
         self.add(a, p, o);
         let page = self.g.iri_with(|b| {
@@ -446,19 +507,19 @@ impl<'a> Cx<'a> {
             b.push_str(pmcid);
             b.push('/');
         });
-        let p = self.p(t::FOAF_PAGE);
+        let p = self.c(C::FOAF_PAGE);
         self.add(a, p, page);
 
-        let (p1, p2) = (self.p(t::DC_TITLE), self.s("name"));
+        let (p1, p2) = (self.c(C::DC_TITLE), self.c(C::SName));
         self.both(a, &r.papertitle, p1, p2);
         if let Some(v) = present(&r.reftext) {
-            let p = self.p(t::DC_CITATION);
+            let p = self.c(C::DC_CITATION);
             self.string(a, p, v);
         }
         if let Some(v) = present(&r.year) {
-            let p = self.p(t::DC_ISSUED);
-            self.typed(a, p, v, Datatype::GYear, "year", path);
-            let p = self.s("datePublished");
+            let p = self.c(C::DC_ISSUED);
+            self.typed(a, p, v, Datatype::GYear, Field::Key("year"), path);
+            let p = self.c(C::SDatePublished);
             // Reported once, above, if invalid.
             if values::is_gyear(v.text.trim()) {
                 let o = self.g.literal(v.text.trim(), Datatype::GYear);
@@ -470,7 +531,7 @@ impl<'a> Cx<'a> {
                 b.push_str(iri::DOI);
                 push_encoded(b, &v.text, Part::Path);
             });
-            let p = self.s("sameAs");
+            let p = self.c(C::SSameAs);
             self.add(a, p, o);
         }
         let journal_key = present(&r.journal_nlm_ta).or(present(&r.journal_title));
@@ -479,16 +540,16 @@ impl<'a> Cx<'a> {
                 b.push_str(iri::JOURNAL);
                 push_key(b, &key.text);
             });
-            let p = self.s("isPartOf");
+            let p = self.c(C::SIsPartOf);
             self.add(a, p, j);
-            let class = self.s("Periodical");
+            let class = self.c(C::SPeriodical);
             self.a(j, class);
             if let Some(v) = present(&r.journal_title) {
-                let p = self.s("name");
+                let p = self.c(C::SName);
                 self.string(j, p, v);
             }
             if let Some(v) = present(&r.journal_nlm_ta) {
-                let p = self.s("alternateName");
+                let p = self.c(C::SAlternateName);
                 self.string(j, p, v);
             }
             j
@@ -498,15 +559,15 @@ impl<'a> Cx<'a> {
                 b.push_str(iri::PUBLISHER);
                 push_key(b, &v.text);
             });
-            let class = self.s("Organization");
+            let class = self.c(C::SOrganization);
             self.a(pb, class);
-            let p = self.s("name");
+            let p = self.c(C::SName);
             self.string(pb, p, v);
-            let p = self.s("publisher");
+            let p = self.c(C::SPublisher);
             self.add(journal.unwrap_or(a), p, pb);
         }
         if let Some(v) = present(&r.keywords) {
-            let p = self.s("keywords");
+            let p = self.c(C::SKeywords);
             for kw in v.text.split(" | ").filter(|k| !values::is_sentinel(k)) {
                 let o = self.g.literal(kw, Datatype::String);
                 self.add(a, p, o);
@@ -515,14 +576,14 @@ impl<'a> Cx<'a> {
         Some(pmcid)
     }
 
-    fn organisms(&mut self, names: &[Text], name_term: (&str, &str), taxon_term: (&str, &str)) {
+    fn organisms(&mut self, names: &[Text], name_term: C, taxon_term: C) {
         let f = self.f;
         for v in names.iter().filter(|v| !values::is_sentinel(&v.text)) {
-            let p = self.p(name_term);
+            let p = self.c(name_term);
             self.string(f, p, v);
             if let Some(taxon) = organisms::taxon(&v.text) {
                 let o = self.taxon(taxon);
-                let p = self.p(taxon_term);
+                let p = self.c(taxon_term);
                 self.add(f, p, o);
             }
         }
@@ -536,20 +597,18 @@ impl<'a> Cx<'a> {
     }
 
     /// The mention node `F#{kind}-{n}`.
-    fn mention(&mut self, kind: &str, n: usize, class: (&str, &str)) -> Id {
-        let fig = self.g.term(self.f).as_str().to_owned();
-        let m = self.g.iri_with(|b| {
-            b.push_str(&fig);
+    fn mention(&mut self, kind: &str, n: usize, class: C) -> Id {
+        let m = self.g.fresh_iri_extending(self.f, |b| {
             b.push('#');
             b.push_str(kind);
             b.push('-');
             b.push_str(itoa_usize(n).as_str());
         });
-        let annotation = self.p(t::OA_ANNOTATION);
+        let annotation = self.c(C::OA_ANNOTATION);
         self.a(m, annotation);
-        let class = self.p(class);
+        let class = self.c(class);
         self.a(m, class);
-        let p = self.p(t::OA_TARGET);
+        let p = self.c(C::OA_TARGET);
         let f = self.f;
         self.add(m, p, f);
         m
@@ -584,12 +643,17 @@ impl<'a> Cx<'a> {
 
     fn gene(&mut self, rows: &Rows<GeneRow>, row: &GeneRow, n: usize) {
         let path = rows.path.as_str();
-        let field = |name: &str| field_name(rows.inline, "genes", n, name);
+        let field = |name| Field::Row {
+            inline: rows.inline,
+            list: "genes",
+            n,
+            name,
+        };
         let Some(id_value) = present(&row.ncbigene_id) else {
             self.warn(
                 path,
                 row.line,
-                &field("ncbigene_id"),
+                field("ncbigene_id"),
                 "no NCBI Gene id: row gives no mention".into(),
             );
             return;
@@ -598,41 +662,41 @@ impl<'a> Cx<'a> {
             id_value,
             values::is_number_id,
             "NCBI Gene id",
-            &field("ncbigene_id"),
+            field("ncbigene_id"),
             path,
         ) else {
             return;
         };
         let f = self.f;
-        let m = self.mention("gene", n, t::GENE_MENTION);
+        let m = self.mention("gene", n, C::GENE_MENTION);
         let g = self.g.iri_with(|b| {
             b.push_str(iri::NCBIGENE);
             b.push_str(id);
         });
-        let p = self.p(t::OA_BODY);
+        let p = self.c(C::OA_BODY);
         self.add(m, p, g);
-        let p = self.s("mentions");
+        let p = self.c(C::SMentions);
         self.add(f, p, g);
-        let p = self.p(t::DC_IDENTIFIER);
+        let p = self.c(C::DC_IDENTIFIER);
         let o = self.g.literal(id, Datatype::String);
         self.add(g, p, o);
         for (value, term) in [
-            (&row.word, t::OCR_WORD),
-            (&row.source, t::LEXICON_SOURCE),
-            (&row.matched, t::MATCHED_TEXT),
-            (&row.symbol, t::SYMBOL),
+            (&row.word, C::OCR_WORD),
+            (&row.source, C::LEXICON_SOURCE),
+            (&row.matched, C::MATCHED_TEXT),
+            (&row.symbol, C::SYMBOL),
         ] {
             if let Some(v) = present(value) {
-                let p = self.p(term);
-                self.string(m, p, v);
+                let p = self.c(term);
+                self.mention_string(m, p, v);
             }
         }
         for (value, term) in [
-            (&row.ncbigene_symbol, t::LABEL),
-            (&row.hgnc_symbol, t::LABEL),
+            (&row.ncbigene_symbol, C::LABEL),
+            (&row.hgnc_symbol, C::LABEL),
         ] {
             if let Some(v) = present(value) {
-                let p = self.p(term);
+                let p = self.c(term);
                 self.string(g, p, v);
             }
         }
@@ -641,7 +705,7 @@ impl<'a> Cx<'a> {
                 b.push_str(iri::HGNC_SYMBOL);
                 push_encoded(b, &v.text, Part::Segment);
             });
-            let p = self.p(t::WP_HGNC);
+            let p = self.c(C::WP_HGNC);
             self.add(g, p, o);
         }
         if let Some(v) = present(&row.organism_id) {
@@ -649,18 +713,18 @@ impl<'a> Cx<'a> {
                 v,
                 values::is_number_id,
                 "NCBI Taxonomy id",
-                &field("organism_id"),
+                field("organism_id"),
                 path,
             ) {
                 let tx = self.taxon(taxon);
-                let p = self.p(t::WP_ORGANISM);
+                let p = self.c(C::WP_ORGANISM);
                 self.add(m, p, tx);
                 if let Some(v) = present(&row.organism_name) {
-                    let p = self.p(t::LABEL);
+                    let p = self.c(C::LABEL);
                     self.string(tx, p, v);
                 }
                 if let Some(v) = present(&row.organism_group) {
-                    let p = self.p(t::ORGANISM_GROUP);
+                    let p = self.c(C::ORGANISM_GROUP);
                     self.string(tx, p, v);
                 }
             }
@@ -673,20 +737,20 @@ impl<'a> Cx<'a> {
                     self.warn(
                         path,
                         v.line,
-                        &field(name),
+                        field(name),
                         format!("{}: no organism_id to describe: no triple", show(&v.text)),
                     );
                 }
             }
         }
         for (name, value, term) in [
-            ("count_direct", &row.count_direct, t::COUNT_DIRECT),
-            ("count_synonym", &row.count_synonym, t::COUNT_SYNONYM),
-            ("count_match", &row.count_match, t::COUNT_MATCH),
+            ("count_direct", &row.count_direct, C::COUNT_DIRECT),
+            ("count_synonym", &row.count_synonym, C::COUNT_SYNONYM),
+            ("count_match", &row.count_match, C::COUNT_MATCH),
         ] {
             if let Some(v) = present(value) {
-                let p = self.p(term);
-                self.typed(m, p, v, Datatype::Integer, &field(name), path);
+                let p = self.c(term);
+                self.typed(m, p, v, Datatype::Integer, field(name), path);
             }
         }
     }
@@ -696,19 +760,24 @@ impl<'a> Cx<'a> {
         let (key, class, other_ns, other_prefix, other_name) = match kind {
             TermKind::Chemical => (
                 "chemical",
-                t::CHEMICAL_MENTION,
+                C::CHEMICAL_MENTION,
                 iri::CHEBI,
                 "chebi:",
                 "chebi",
             ),
-            TermKind::Disease => ("disease", t::DISEASE_MENTION, iri::DOID, "doid:", "doid"),
+            TermKind::Disease => ("disease", C::DISEASE_MENTION, iri::DOID, "doid:", "doid"),
         };
         let list = if kind == TermKind::Chemical {
             "chemicals"
         } else {
             "diseases"
         };
-        let field = |name: &str| field_name(rows.inline, list, n, name);
+        let field = |name| Field::Row {
+            inline: rows.inline,
+            list,
+            n,
+            name,
+        };
         let mesh = present(&row.mesh).and_then(|v| {
             let stripped = strip_prefix_ci(v.text.trim(), "mesh:");
             if values::is_mesh(stripped) {
@@ -717,7 +786,7 @@ impl<'a> Cx<'a> {
                 self.warn(
                     path,
                     v.line,
-                    &field("mesh"),
+                    field("mesh"),
                     format!("{} is not a valid MeSH id: no triple", show(&v.text)),
                 );
                 None
@@ -731,7 +800,7 @@ impl<'a> Cx<'a> {
                 self.warn(
                     path,
                     v.line,
-                    &field(other_name),
+                    field(other_name),
                     format!(
                         "{} is not a valid {} id: no triple",
                         show(&v.text),
@@ -747,7 +816,7 @@ impl<'a> Cx<'a> {
             self.warn(
                 path,
                 row.line,
-                &field("mesh"),
+                field("mesh"),
                 format!(
                     "no MeSH or {} id{what}: row gives no mention",
                     other_name.to_uppercase()
@@ -758,16 +827,16 @@ impl<'a> Cx<'a> {
         let f = self.f;
         let m = self.mention(key, n, class);
         if let Some(v) = present(&row.word) {
-            let p = self.p(t::OCR_WORD);
-            self.string(m, p, v);
+            let p = self.c(C::OCR_WORD);
+            self.mention_string(m, p, v);
         }
         if let Some(v) = present(&row.source) {
-            let p = self.p(t::LEXICON_SOURCE);
-            self.string(m, p, v);
+            let p = self.c(C::LEXICON_SOURCE);
+            self.mention_string(m, p, v);
         }
-        let body = self.p(t::OA_BODY);
-        let mentions = self.s("mentions");
-        let label = self.p(t::LABEL);
+        let body = self.c(C::OA_BODY);
+        let mentions = self.c(C::SMentions);
+        let label = self.c(C::LABEL);
         if let Some(id) = mesh {
             let o = self.g.iri_with(|b| {
                 b.push_str(iri::MESH);
@@ -779,8 +848,8 @@ impl<'a> Cx<'a> {
                 self.string(o, label, v);
             }
         } else if let Some(v) = present(&row.matched) {
-            let p = self.p(t::MATCHED_TEXT);
-            self.string(m, p, v);
+            let p = self.c(C::MATCHED_TEXT);
+            self.mention_string(m, p, v);
         }
         if let Some(id) = other {
             let o = self.g.iri_with(|b| {
@@ -796,7 +865,7 @@ impl<'a> Cx<'a> {
             self.warn(
                 path,
                 v.line,
-                &field("name"),
+                field("name"),
                 format!(
                     "{}: no {} id to label: no triple",
                     show(&v.text),
@@ -813,18 +882,45 @@ enum TermKind {
     Disease,
 }
 
-/// How a report names a mention field: the YAML key of an inline item
-/// (`genes[3].entrez`), or the TSV column (`genes.tsv row 3: ncbigene_id`).
-fn field_name(inline: bool, list: &str, n: usize, name: &str) -> String {
-    if inline {
-        let key = match name {
-            "ncbigene_id" => "entrez",
-            "mesh" => "identifier",
-            other => other,
-        };
-        format!("{list}[{n}].{key}")
-    } else {
-        format!("{list}.tsv row {n}: {name}")
+/// Names a field in a report; formatted only when something is reported.
+#[derive(Clone, Copy)]
+enum Field<'x> {
+    /// A top-level key (`ndex`, `year`).
+    Key(&'x str),
+    /// A mention field: the YAML key of an inline item (`genes[3].entrez`)
+    /// or the TSV column (`genes.tsv row 3: ncbigene_id`).
+    Row {
+        inline: bool,
+        list: &'x str,
+        n: usize,
+        name: &'x str,
+    },
+}
+
+impl std::fmt::Display for Field<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match *self {
+            Field::Key(key) => f.write_str(key),
+            Field::Row {
+                inline: true,
+                list,
+                n,
+                name,
+            } => {
+                let key = match name {
+                    "ncbigene_id" => "entrez",
+                    "mesh" => "identifier",
+                    other => other,
+                };
+                write!(f, "{list}[{n}].{key}")
+            }
+            Field::Row {
+                inline: false,
+                list,
+                n,
+                name,
+            } => write!(f, "{list}.tsv row {n}: {name}"),
+        }
     }
 }
 

@@ -1,6 +1,7 @@
 //! Reading: find the records, split their front matter, parse YAML and the
 //! companion TSVs into a typed [`Record`].
 
+pub mod fast_yaml;
 pub mod frontmatter;
 pub mod record;
 pub mod tsv;
@@ -156,37 +157,54 @@ fn database(
 ) {
     let figures = dir.join("_figures");
     visited.insert(fs::canonicalize(&figures).unwrap_or_else(|_| figures.clone()));
+    // One listing of _data instead of three look-ups per figure.
+    let data = dir.join("_data");
+    let tsvs: Vec<PathBuf> = if data.is_dir() {
+        sorted_entries(&data, report)
+    } else {
+        Vec::new()
+    };
+    let tsv_names: HashSet<&std::ffi::OsStr> = tsvs.iter().filter_map(|p| p.file_name()).collect();
     let mut stems = BTreeSet::new();
-    for path in sorted_entries(&figures, report) {
-        if is_hidden(&path) || path.is_dir() {
+    for entry in sorted_entries(&figures, report) {
+        if is_hidden(&entry) || entry.is_dir() {
             continue;
         }
-        if let Some(stem) = path.file_stem() {
-            stems.insert(stem.to_os_string());
-        }
-        out.push(file_source(path));
-    }
-    let data = dir.join("_data");
-    if data.is_dir() {
-        for path in sorted_entries(&data, report) {
-            let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
-                continue;
-            };
-            let Some(base) = name.strip_suffix(".tsv") else {
-                continue;
-            };
-            let owner = Kind::ALL
-                .iter()
-                .find_map(|k| base.strip_suffix(&format!("-{}", k.name())));
-            match owner {
-                Some(stem) if stems.contains(std::ffi::OsStr::new(stem)) => {}
-                _ => report.warn(
-                    &path.display().to_string(),
-                    None,
-                    "",
-                    "companion TSV without its figure in _figures/: not converted".into(),
-                ),
+        let Some(stem) = entry.file_stem() else {
+            continue;
+        };
+        stems.insert(stem.to_os_string());
+        let mut companions = Vec::new();
+        for kind in Kind::ALL {
+            let mut name = stem.to_os_string();
+            name.push(format!("-{}.tsv", kind.name()));
+            if tsv_names.contains(name.as_os_str()) {
+                companions.push((kind, data.join(name)));
             }
+        }
+        out.push(Source::File {
+            path: entry,
+            companions,
+        });
+    }
+    for path in &tsvs {
+        let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
+            continue;
+        };
+        let Some(base) = name.strip_suffix(".tsv") else {
+            continue;
+        };
+        let owner = Kind::ALL
+            .iter()
+            .find_map(|k| base.strip_suffix(&format!("-{}", k.name())));
+        match owner {
+            Some(stem) if stems.contains(std::ffi::OsStr::new(stem)) => {}
+            _ => report.warn(
+                &path.display().to_string(),
+                None,
+                "",
+                "companion TSV without its figure in _figures/: not converted".into(),
+            ),
         }
     }
 }
@@ -228,7 +246,13 @@ pub fn parse_document(
     path: &str,
     report: &mut Report,
 ) -> Option<Record> {
-    match yaml::parse(&doc.yaml, path, doc.line + 1) {
+    // The fast reader covers what PFOCR writes; anything else (and every
+    // error message) comes from serde_yaml.
+    let parsed = match fast_yaml::parse(&doc.yaml, path, doc.line + 1) {
+        Some(record) => Ok(record),
+        None => yaml::parse(&doc.yaml, path, doc.line + 1),
+    };
+    match parsed {
         Ok(mut record) => {
             for rows in record.genes.iter_mut() {
                 rows.path = path.to_owned();

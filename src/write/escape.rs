@@ -9,36 +9,70 @@ fn push_u4(out: &mut Vec<u8>, c: u32) {
     }
 }
 
+const ONES: u64 = 0x0101_0101_0101_0101;
+const HIGHS: u64 = 0x8080_8080_8080_8080;
+
+/// Whether any byte of `v` is below `n` (n <= 128), SWAR style.
+const fn any_below(v: u64, n: u8) -> bool {
+    v.wrapping_sub(ONES * n as u64) & !v & HIGHS != 0
+}
+
+/// Whether any byte of `v` equals `b`.
+const fn any_eq(v: u64, b: u8) -> bool {
+    any_below(v ^ (ONES * b as u64), 1)
+}
+
+/// Whether eight bytes hold one [`push_turtle_string`] must look at: a
+/// control character, `"`, `\`, DEL, or 0xEF (which starts U+FFFE/U+FFFF).
+fn needs_turtle_escape(v: u64) -> bool {
+    any_below(v, 0x20) || any_eq(v, b'"') || any_eq(v, b'\\') || any_eq(v, 0x7F) || any_eq(v, 0xEF)
+}
+
 /// The body of an N-Triples / Turtle `STRING_LITERAL_QUOTE`: `"` and `\`
 /// escaped, line breaks and tabs as `\n` `\r` `\t`, the other control
 /// characters and the non-characters U+FFFE/U+FFFF as `\uXXXX`, so that no
-/// parser has anything to warn about.
+/// parser has anything to warn about. Scans bytes: everything else is
+/// copied in runs.
 pub fn push_turtle_string(out: &mut Vec<u8>, s: &str) {
     let bytes = s.as_bytes();
     let mut start = 0;
-    for (i, c) in s.char_indices() {
-        let esc: Option<&[u8]> = match c {
-            '"' => Some(b"\\\""),
-            '\\' => Some(b"\\\\"),
-            '\n' => Some(b"\\n"),
-            '\r' => Some(b"\\r"),
-            '\t' => Some(b"\\t"),
-            _ => None,
-        };
-        let special = esc.is_some()
-            || (c as u32) < 0x20
-            || c == '\u{7F}'
-            || c == '\u{FFFE}'
-            || c == '\u{FFFF}';
-        if !special {
+    let mut i = 0;
+    while i < bytes.len() {
+        // Eight plain bytes at a time.
+        if i + 8 <= bytes.len()
+            && !needs_turtle_escape(u64::from_le_bytes(bytes[i..i + 8].try_into().unwrap()))
+        {
+            i += 8;
             continue;
         }
+        let b = bytes[i];
+        let (esc, len): (&[u8], usize) = match b {
+            b'"' => (b"\\\"", 1),
+            b'\\' => (b"\\\\", 1),
+            b'\n' => (b"\\n", 1),
+            b'\r' => (b"\\r", 1),
+            b'\t' => (b"\\t", 1),
+            0..=0x1F | 0x7F => (b"", 1),
+            // U+FFFE and U+FFFF are EF BF BE / EF BF BF in UTF-8.
+            0xEF if bytes.get(i + 1) == Some(&0xBF)
+                && matches!(bytes.get(i + 2), Some(0xBE | 0xBF)) =>
+            {
+                (b"", 3)
+            }
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
         out.extend_from_slice(&bytes[start..i]);
-        match esc {
-            Some(e) => out.extend_from_slice(e),
-            None => push_u4(out, c as u32),
+        if esc.is_empty() {
+            let c = s[i..].chars().next().unwrap() as u32;
+            push_u4(out, c);
+        } else {
+            out.extend_from_slice(esc);
         }
-        start = i + c.len_utf8();
+        i += len;
+        start = i;
     }
     out.extend_from_slice(&bytes[start..]);
 }
@@ -80,6 +114,37 @@ mod tests {
             String::from_utf8(out).unwrap(),
             "a\\\"b\\\\c\\nd\\re\\tf\\u0000g\\u007Fh\\uFFFEκ\\\"\\\"\\\""
         );
+    }
+
+    #[test]
+    fn every_special_byte_in_every_position_is_escaped() {
+        for special in [
+            '"', '\\', '\n', '\r', '\t', '\u{0}', '\u{1F}', '\u{7F}', '\u{FFFE}', '\u{FFFF}',
+        ] {
+            for pos in 0..20 {
+                let s: String = "abcdefghijklmnopqrstuvwxyz"
+                    .chars()
+                    .take(pos)
+                    .chain([special])
+                    .chain("0123456789".chars())
+                    .collect();
+                let mut out = Vec::new();
+                push_turtle_string(&mut out, &s);
+                let out = String::from_utf8(out).unwrap();
+                assert!(out.contains('\\'), "{special:?} at {pos}: {out}");
+                let literal = format!("<http://a> <http://b> \"{out}\" .");
+                let t = oxttl::NTriplesParser::new()
+                    .for_slice(literal.as_bytes())
+                    .next()
+                    .unwrap()
+                    .unwrap();
+                assert_eq!(
+                    t.object,
+                    oxrdf::Literal::new_simple_literal(&s).into(),
+                    "{special:?} at {pos}"
+                );
+            }
+        }
     }
 
     #[test]

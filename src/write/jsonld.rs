@@ -48,14 +48,14 @@ impl Serializer for JsonLd {
         let ids = g.ids();
         let mut i = 0;
         while i < ids.len() {
-            let s = ids[i][0];
+            let s = ids[i].s;
             if i > 0 {
                 out.extend_from_slice(b",\n");
             }
             out.extend_from_slice(b"{\"@id\":");
             push_str(out, g.term(s).as_str());
-            while i < ids.len() && ids[i][0] == s {
-                let p = ids[i][1];
+            while i < ids.len() && ids[i].s == s {
+                let p = ids[i].p;
                 let is_type = g.term(p) == Term::Iri(RDF_TYPE);
                 out.push(b',');
                 if is_type {
@@ -65,12 +65,12 @@ impl Serializer for JsonLd {
                 }
                 out.extend_from_slice(b":[");
                 let mut first = true;
-                while i < ids.len() && ids[i][0] == s && ids[i][1] == p {
+                while i < ids.len() && ids[i].s == s && ids[i].p == p {
                     if !first {
                         out.push(b',');
                     }
                     first = false;
-                    let o = g.term(ids[i][2]);
+                    let o = g.term(ids[i].o);
                     match (is_type, o) {
                         (true, Term::Iri(class)) => push_str(out, class),
                         _ => push_value(out, o),

@@ -91,12 +91,12 @@ impl Serializer for Turtle {
         let ids = g.ids();
         let mut i = 0;
         while i < ids.len() {
-            let s = ids[i][0];
+            let s = ids[i].s;
             out.extend_from_slice(indent);
             self.push_term(out, g.term(s));
             let mut first_predicate = true;
-            while i < ids.len() && ids[i][0] == s {
-                let p = ids[i][1];
+            while i < ids.len() && ids[i].s == s {
+                let p = ids[i].p;
                 if !first_predicate {
                     out.extend_from_slice(b" ;\n");
                     out.extend_from_slice(indent);
@@ -109,13 +109,13 @@ impl Serializer for Turtle {
                     term => self.push_term(out, term),
                 }
                 let mut first_object = true;
-                while i < ids.len() && ids[i][0] == s && ids[i][1] == p {
+                while i < ids.len() && ids[i].s == s && ids[i].p == p {
                     if !first_object {
                         out.push(b',');
                     }
                     first_object = false;
                     out.push(b' ');
-                    self.push_term(out, g.term(ids[i][2]));
+                    self.push_term(out, g.term(ids[i].o));
                     i += 1;
                 }
             }

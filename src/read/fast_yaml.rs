@@ -1,0 +1,694 @@
+//! A fast reader for the YAML subset PFOCR writes, with `serde_yaml` as the
+//! fallback and the oracle.
+//!
+//! `serde_yaml` (libyaml underneath) reads front matter at about 25 MB/s;
+//! PFOCR front matter uses a small, regular part of YAML: block mappings
+//! and sequences, plain and single-quoted scalars (folded over several
+//! lines), simple double-quoted scalars, `|`/`>` block scalars, `[]` and
+//! `{}`. This reader handles exactly that, line by line, and answers `None`
+//! for anything else (anchors, tags, flow collections, comments, tabs,
+//! duplicate keys, type mismatches, ...), so the caller falls back to
+//! [`super::yaml::parse`], which also produces every error message. The
+//! tests prove both give the same [`Record`] on the corpus and on generated
+//! variations.
+
+use super::record::{GeneRow, Record, Rows, TermRow, Text, Value};
+
+/// A YAML node of the subset. Scalars borrow from the input unless folding
+/// or escapes changed them.
+#[derive(Debug)]
+enum Node<'a> {
+    /// `plain`: unquoted (so `null`, `~` and empty mean null).
+    Scalar {
+        text: std::borrow::Cow<'a, str>,
+        plain: bool,
+    },
+    Seq(Vec<(Node<'a>, u32)>),
+    Map(Vec<(&'a str, Node<'a>, u32)>),
+}
+
+/// Not in the subset: use `serde_yaml`.
+struct Fallback;
+
+type R<T> = Result<T, Fallback>;
+
+struct Line<'a> {
+    indent: usize,
+    /// Without the indentation and trailing white space.
+    text: &'a str,
+    /// Without the indentation only (block scalars keep trailing spaces).
+    full: &'a str,
+    /// 1-based line in the file.
+    no: u32,
+}
+
+struct Parser<'a> {
+    lines: Vec<Line<'a>>,
+    pos: usize,
+}
+
+/// Parses front-matter YAML whose first line is file line `first_line`;
+/// `None` when the text is outside the subset.
+pub fn parse(yaml: &str, path: &str, first_line: u32) -> Option<Record> {
+    let mut lines = Vec::with_capacity(yaml.len() / 40);
+    for (i, raw) in yaml.split('\n').enumerate() {
+        let raw = raw.strip_suffix('\r').unwrap_or(raw);
+        let body = raw.trim_start_matches(' ');
+        if body.starts_with('\t') || body.starts_with('#') {
+            return None; // tabs in indentation, comment lines
+        }
+        lines.push(Line {
+            indent: raw.len() - body.len(),
+            text: body.trim_end_matches([' ', '\t']),
+            full: body,
+            no: first_line + i as u32,
+        });
+    }
+    let mut p = Parser { lines, pos: 0 };
+    p.skip_blank();
+    if p.pos == p.lines.len() {
+        return None; // empty: serde_yaml reports it
+    }
+    if p.lines[p.pos].indent != 0 {
+        return None;
+    }
+    let root = p.map(0).ok()?;
+    p.skip_blank();
+    if p.pos != p.lines.len() {
+        return None;
+    }
+    let mut record = to_record(root).ok()?;
+    record.path = path.to_owned();
+    record.line = first_line.saturating_sub(1);
+    Some(record)
+}
+
+/// Splits `key: rest` (or `key:` at the end of the line).
+fn split_key(text: &str) -> Option<(&str, &str)> {
+    let (key, rest) = if let Some(quoted) = text.strip_prefix('\'') {
+        let end = quoted.find('\'')?;
+        let key = &quoted[..end];
+        if key.contains('\'') {
+            return None;
+        }
+        (key, quoted[end + 1..].strip_prefix(':')?)
+    } else {
+        let colon = text.find(':')?;
+        let key = &text[..colon];
+        if key.is_empty()
+            || !key
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.'))
+            || key.starts_with(['-', '.'])
+        {
+            return None;
+        }
+        (key, &text[colon + 1..])
+    };
+    if rest.is_empty() {
+        Some((key, ""))
+    } else {
+        rest.strip_prefix(' ')
+            .map(|r| (key, r.trim_start_matches(' ')))
+    }
+}
+
+impl<'a> Parser<'a> {
+    fn skip_blank(&mut self) {
+        while self.pos < self.lines.len() && self.lines[self.pos].text.is_empty() {
+            self.pos += 1;
+        }
+    }
+
+    /// The next non-blank line, if any.
+    fn peek(&mut self) -> Option<&Line<'a>> {
+        self.skip_blank();
+        self.lines.get(self.pos)
+    }
+
+    /// A block mapping whose keys sit at `indent`.
+    fn map(&mut self, indent: usize) -> R<Node<'a>> {
+        let mut entries = Vec::new();
+        while let Some(line) = self.peek() {
+            if line.indent < indent {
+                break;
+            }
+            if line.indent > indent {
+                return Err(Fallback);
+            }
+            let (text, no) = (line.text, line.no);
+            let (key, rest) = split_key(text).ok_or(Fallback)?;
+            self.pos += 1;
+            let value = self.value(rest, indent, true)?;
+            entries.push((key, value, no));
+        }
+        Ok(Node::Map(entries))
+    }
+
+    /// A block sequence whose `-` sit at `indent`.
+    fn seq(&mut self, indent: usize) -> R<Node<'a>> {
+        let mut items = Vec::new();
+        while let Some(line) = self.peek() {
+            if line.indent != indent || !(line.text == "-" || line.text.starts_with("- ")) {
+                if line.indent > indent {
+                    return Err(Fallback);
+                }
+                break;
+            }
+            let no = line.no;
+            let rest = line.text[1..].trim_start_matches(' ');
+            let content_indent = indent + (line.text.len() - rest.len());
+            if rest.starts_with('-') && (rest == "-" || rest.starts_with("- ")) {
+                return Err(Fallback); // nested sequence on one line
+            }
+            let item = match split_key(rest) {
+                // `- key: value`: a mapping whose keys sit under the first.
+                Some((key, value_text))
+                    if !rest.starts_with(['\'', '"']) || rest.contains("':") =>
+                {
+                    self.pos += 1;
+                    let value = self.value(value_text, content_indent, true)?;
+                    let mut entries = vec![(key, value, no)];
+                    if let Node::Map(more) = self.map(content_indent)? {
+                        entries.extend(more);
+                    }
+                    Node::Map(entries)
+                }
+                _ => {
+                    self.pos += 1;
+                    self.value(rest, indent, false)?
+                }
+            };
+            items.push((item, no));
+        }
+        Ok(Node::Seq(items))
+    }
+
+    /// The value after `key:` or `-`: `rest` is the rest of that line, and
+    /// `indent` the indentation of the key (or dash).
+    fn value(&mut self, rest: &'a str, indent: usize, in_map: bool) -> R<Node<'a>> {
+        if rest.is_empty() {
+            return match self.peek() {
+                Some(l) if l.indent > indent && (l.text == "-" || l.text.starts_with("- ")) => {
+                    let i = l.indent;
+                    self.seq(i)
+                }
+                Some(l) if l.indent > indent => {
+                    let i = l.indent;
+                    self.map(i)
+                }
+                // A mapping's sequence may sit at the key's own indentation.
+                Some(l)
+                    if in_map
+                        && l.indent == indent
+                        && (l.text == "-" || l.text.starts_with("- ")) =>
+                {
+                    self.seq(indent)
+                }
+                _ => Ok(Node::Scalar {
+                    text: "".into(),
+                    plain: true,
+                }),
+            };
+        }
+        match rest.as_bytes()[0] {
+            b'\'' => self.single_quoted(rest, indent),
+            b'"' => double_quoted(rest).map(|text| Node::Scalar { text, plain: false }),
+            b'|' | b'>' => self.block_scalar(rest, indent),
+            b'[' if rest == "[]" => Ok(Node::Seq(Vec::new())),
+            b'{' if rest == "{}" => Ok(Node::Map(Vec::new())),
+            b'[' | b']' | b'{' | b'}' | b'#' | b'&' | b'*' | b'!' | b'%' | b'@' | b'`' | b',' => {
+                Err(Fallback)
+            }
+            b'-' | b'?' | b':' if rest.len() == 1 || rest.as_bytes()[1] == b' ' => Err(Fallback),
+            _ => self.plain(rest, indent),
+        }
+    }
+
+    /// Continuation lines of a flow or plain scalar: deeper than `indent`,
+    /// with blank lines between them kept as line breaks.
+    fn continuation(&mut self, indent: usize) -> Option<(usize, &'a str)> {
+        let mut look = self.pos;
+        let mut blanks = 0;
+        while look < self.lines.len() && self.lines[look].text.is_empty() {
+            look += 1;
+            blanks += 1;
+        }
+        let line = self.lines.get(look)?;
+        if line.indent <= indent {
+            return None;
+        }
+        self.pos = look + 1;
+        Some((blanks, line.text))
+    }
+
+    fn plain(&mut self, first: &'a str, indent: usize) -> R<Node<'a>> {
+        let bad = |s: &str| s.contains(": ") || s.contains(" #") || s.ends_with(':');
+        if bad(first) {
+            return Err(Fallback);
+        }
+        let mut text = std::borrow::Cow::Borrowed(first);
+        while let Some((blanks, next)) = self.continuation(indent) {
+            // Indicators only matter at the start of a scalar; `#` after
+            // the indentation would start a comment.
+            if bad(next) || next.starts_with('#') {
+                return Err(Fallback);
+            }
+            let t = text.to_mut();
+            fold(t, blanks);
+            t.push_str(next);
+        }
+        Ok(Node::Scalar { text, plain: true })
+    }
+
+    fn single_quoted(&mut self, first: &'a str, indent: usize) -> R<Node<'a>> {
+        let body = &first[1..];
+        // One line, no escapes: borrow.
+        if let Some(end) = find_quote_end(body) {
+            if end + 1 != body.len() {
+                return Err(Fallback); // text after the closing quote
+            }
+            let inner = &body[..end];
+            return Ok(Node::Scalar {
+                text: if inner.contains("''") {
+                    inner.replace("''", "'").into()
+                } else {
+                    inner.into()
+                },
+                plain: false,
+            });
+        }
+        let mut text = String::from(body.replace("''", "'").trim_end_matches([' ', '\t']));
+        loop {
+            let (blanks, next) = self.continuation(indent).ok_or(Fallback)?;
+            fold(&mut text, blanks);
+            match find_quote_end(next) {
+                Some(end) if end + 1 == next.len() => {
+                    text.push_str(&next[..end].replace("''", "'"));
+                    return Ok(Node::Scalar {
+                        text: text.into(),
+                        plain: false,
+                    });
+                }
+                Some(_) => return Err(Fallback),
+                None => text.push_str(&next.replace("''", "'")),
+            }
+        }
+    }
+
+    fn block_scalar(&mut self, header: &'a str, indent: usize) -> R<Node<'a>> {
+        let literal = header.starts_with('|');
+        let chomp = match &header[1..] {
+            "" => Chomp::Clip,
+            "-" => Chomp::Strip,
+            "+" => Chomp::Keep,
+            _ => return Err(Fallback), // indentation indicators, comments
+        };
+        // Content: the following lines deeper than `indent`, and blank lines.
+        let start = self.pos;
+        let mut end = start;
+        let mut content_indent = None;
+        while end < self.lines.len() {
+            let l = &self.lines[end];
+            if l.text.is_empty() {
+                end += 1;
+                continue;
+            }
+            if l.indent <= indent {
+                break;
+            }
+            match content_indent {
+                None => content_indent = Some(l.indent),
+                Some(ci) if l.indent < ci => return Err(Fallback),
+                Some(ci) if l.indent > ci && !literal => return Err(Fallback),
+                _ => {}
+            }
+            end += 1;
+        }
+        // Trailing blank lines belong to the scalar only for chomping.
+        let mut last = end;
+        while last > start && self.lines[last - 1].text.is_empty() {
+            last -= 1;
+        }
+        let ci = content_indent.unwrap_or(0);
+        let mut text = String::new();
+        let mut started = false;
+        let mut breaks = 0;
+        for l in &self.lines[start..last] {
+            if l.text.is_empty() {
+                if l.indent > ci || l.full.len() != l.text.len() {
+                    return Err(Fallback); // white space beyond the indentation
+                }
+                breaks += 1;
+                continue;
+            }
+            if !started {
+                text.extend(std::iter::repeat_n('\n', breaks));
+            } else if literal {
+                text.extend(std::iter::repeat_n('\n', breaks + 1));
+            } else if breaks == 0 {
+                text.push(' ');
+            } else {
+                text.extend(std::iter::repeat_n('\n', breaks));
+            }
+            started = true;
+            breaks = 0;
+            text.extend(std::iter::repeat_n(' ', l.indent - ci));
+            text.push_str(l.full);
+        }
+        let trailing_breaks = end - last;
+        match chomp {
+            Chomp::Strip => {}
+            Chomp::Clip => {
+                if last > start {
+                    text.push('\n');
+                }
+            }
+            Chomp::Keep => {
+                if last > start {
+                    text.push('\n');
+                }
+                for _ in 0..trailing_breaks {
+                    text.push('\n');
+                }
+            }
+        }
+        self.pos = end;
+        Ok(Node::Scalar {
+            text: text.into(),
+            plain: false,
+        })
+    }
+}
+
+enum Chomp {
+    Strip,
+    Clip,
+    Keep,
+}
+
+/// Line folding of flow and plain scalars: one break is a space, n+1
+/// breaks are n newlines.
+fn fold(text: &mut String, blanks: usize) {
+    if blanks == 0 {
+        text.push(' ');
+    } else {
+        for _ in 0..blanks {
+            text.push('\n');
+        }
+    }
+}
+
+/// The index of the closing quote of a single-quoted scalar body.
+fn find_quote_end(s: &str) -> Option<usize> {
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'\'' {
+            if b.get(i + 1) == Some(&b'\'') {
+                i += 2;
+                continue;
+            }
+            return Some(i);
+        }
+        i += 1;
+    }
+    None
+}
+
+/// A double-quoted scalar on one line, with the common escapes.
+fn double_quoted(s: &str) -> R<std::borrow::Cow<'_, str>> {
+    let body = &s[1..];
+    let mut out = String::new();
+    let mut chars = body.char_indices();
+    while let Some((i, c)) = chars.next() {
+        match c {
+            '"' => {
+                if i + 1 != body.len() {
+                    return Err(Fallback);
+                }
+                return Ok(out.into());
+            }
+            '\\' => {
+                let (_, e) = chars.next().ok_or(Fallback)?;
+                let simple = match e {
+                    '0' => '\0',
+                    'a' => '\u{7}',
+                    'b' => '\u{8}',
+                    't' | '\t' => '\t',
+                    'n' => '\n',
+                    'v' => '\u{B}',
+                    'f' => '\u{C}',
+                    'r' => '\r',
+                    'e' => '\u{1B}',
+                    ' ' => ' ',
+                    '"' => '"',
+                    '/' => '/',
+                    '\\' => '\\',
+                    'N' => '\u{85}',
+                    '_' => '\u{A0}',
+                    'L' => '\u{2028}',
+                    'P' => '\u{2029}',
+                    'x' | 'u' | 'U' => {
+                        let n = match e {
+                            'x' => 2,
+                            'u' => 4,
+                            _ => 8,
+                        };
+                        let mut v = 0u32;
+                        for _ in 0..n {
+                            let (_, h) = chars.next().ok_or(Fallback)?;
+                            v = v * 16 + h.to_digit(16).ok_or(Fallback)?;
+                        }
+                        // Surrogates and out-of-range values: libyaml decides.
+                        char::from_u32(v).ok_or(Fallback)?
+                    }
+                    _ => return Err(Fallback),
+                };
+                out.push(simple);
+            }
+            c => out.push(c),
+        }
+    }
+    Err(Fallback) // no closing quote on this line
+}
+
+// ---- Node → Record, mirroring the serde visitor of `yaml.rs` ----
+
+/// A scalar's value: `None` for YAML null (plain empty, `~`, `null`).
+fn scalar(node: Node<'_>, line: u32) -> R<Value> {
+    match node {
+        Node::Scalar { text, plain } => {
+            if plain && matches!(&*text, "" | "~" | "null" | "Null" | "NULL") {
+                Ok(None)
+            } else {
+                Ok(Some(Text::new(text.into_owned(), line)))
+            }
+        }
+        _ => Err(Fallback),
+    }
+}
+
+/// A plain scalar that YAML 1.2's core schema would read as a number or a
+/// boolean (serde_yaml then renders it itself).
+fn looks_typed(text: &str) -> bool {
+    matches!(text, "true" | "True" | "TRUE" | "false" | "False" | "FALSE")
+        || text.starts_with([
+            '0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '+', '-', '.',
+        ])
+}
+
+/// A scalar or a list of scalars.
+fn one_or_many(node: Node<'_>, line: u32) -> R<Vec<Text>> {
+    match node {
+        Node::Scalar { ref text, plain } if plain && looks_typed(text) => Err(Fallback),
+        Node::Scalar { .. } => Ok(scalar(node, line)?.into_iter().collect()),
+        Node::Seq(items) => {
+            let mut out = Vec::with_capacity(items.len());
+            for (item, no) in items {
+                if let Some(t) = scalar(item, no)? {
+                    out.push(t);
+                }
+            }
+            Ok(out)
+        }
+        Node::Map(_) => Err(Fallback),
+    }
+}
+
+fn rows<T: Default>(
+    node: Node<'_>,
+    list: &str,
+    unmapped: &mut Vec<(String, u32)>,
+    set: fn(&mut T, &str, Value) -> bool,
+    set_line: fn(&mut T, u32),
+) -> R<Rows<T>> {
+    let items = match node {
+        Node::Seq(items) => items,
+        Node::Scalar {
+            ref text,
+            plain: true,
+        } if text.is_empty() => return Ok(Rows::default()),
+        _ => return Err(Fallback),
+    };
+    let mut rows = Vec::with_capacity(items.len());
+    for (item, no) in items {
+        match item {
+            Node::Map(entries) => {
+                let mut row = T::default();
+                set_line(&mut row, no);
+                for (i, &(key, _, _)) in entries.iter().enumerate() {
+                    if entries[..i].iter().any(|(k, _, _)| *k == key) {
+                        return Err(Fallback); // duplicate key: reported by serde_yaml's path
+                    }
+                }
+                for (key, value, line) in entries {
+                    if matches!(value, Node::Scalar { .. })
+                        && set(&mut row, key, scalar(value, line)?)
+                    {
+                        continue;
+                    }
+                    if set(&mut T::default(), key, None) {
+                        return Err(Fallback); // a known key with a non-scalar value
+                    }
+                    unmapped.push((format!("{list}[].{key}"), line));
+                }
+                rows.push(Some(row));
+            }
+            Node::Scalar {
+                ref text,
+                plain: true,
+            } if text.is_empty() || &**text == "~" || &**text == "null" => rows.push(None),
+            _ => return Err(Fallback),
+        }
+    }
+    Ok(Rows {
+        path: String::new(),
+        inline: true,
+        rows,
+    })
+}
+
+fn gene_set(row: &mut GeneRow, key: &str, v: Value) -> bool {
+    match key {
+        "word" => row.word = v,
+        "symbol" => row.symbol = v,
+        "source" => row.source = v,
+        "hgnc_symbol" => row.hgnc_symbol = v,
+        "entrez" => row.ncbigene_id = v,
+        _ => return false,
+    }
+    true
+}
+
+fn term_set(row: &mut TermRow, key: &str, v: Value) -> bool {
+    match key {
+        "word" => row.word = v,
+        "source" => row.source = v,
+        "identifier" => row.mesh = v,
+        _ => return false,
+    }
+    true
+}
+
+fn to_record(root: Node<'_>) -> R<Record> {
+    let Node::Map(entries) = root else {
+        return Err(Fallback);
+    };
+    let mut r = Record::default();
+    let mut seen: Vec<&str> = Vec::with_capacity(entries.len());
+    for (key, value, line) in entries {
+        if seen.contains(&key) {
+            return Err(Fallback); // serde_yaml's visitor reports it
+        }
+        seen.push(key);
+        let slot = match key {
+            "figid" => &mut r.figid,
+            "figtitle" => &mut r.figtitle,
+            "caption" => &mut r.caption,
+            "pmcid" => &mut r.pmcid,
+            "papertitle" => &mut r.papertitle,
+            "reftext" => &mut r.reftext,
+            "year" => &mut r.year,
+            "doi" => &mut r.doi,
+            "journal_title" => &mut r.journal_title,
+            "journal_nlm_ta" => &mut r.journal_nlm_ta,
+            "publisher_name" => &mut r.publisher_name,
+            "keywords" => &mut r.keywords,
+            "figlink" => &mut r.figlink,
+            "filename" => &mut r.filename,
+            "number" => &mut r.number,
+            "figtype" => &mut r.figtype,
+            "figid_alias" => &mut r.figid_alias,
+            "pathway_score" => &mut r.pathway_score,
+            "automl_pathway" => &mut r.automl_pathway,
+            "pmc_ranked_result_index" => &mut r.pmc_ranked_result_index,
+            "ndex" => &mut r.ndex,
+            "seo" => &mut r.seo,
+            "wpid" => &mut r.wpid,
+            _ => {
+                match key {
+                    "redirect_from" => r.redirect_from = one_or_many(value, line)?,
+                    "organisms" => r.organisms = one_or_many(value, line)?,
+                    "organisms_ner" => r.organisms_ner = one_or_many(value, line)?,
+                    "genes" => {
+                        r.genes
+                            .push(rows(value, "genes", &mut r.unmapped, gene_set, |g, l| {
+                                g.line = l
+                            })?)
+                    }
+                    "chemicals" => r.chemicals.push(rows(
+                        value,
+                        "chemicals",
+                        &mut r.unmapped,
+                        term_set,
+                        |t, l| t.line = l,
+                    )?),
+                    "diseases" => r.diseases.push(rows(
+                        value,
+                        "diseases",
+                        &mut r.unmapped,
+                        term_set,
+                        |t, l| t.line = l,
+                    )?),
+                    "annotations" => match value {
+                        Node::Seq(items) if !items.is_empty() => {
+                            r.unmapped.push(("annotations".into(), line))
+                        }
+                        Node::Seq(_) => {}
+                        Node::Scalar {
+                            ref text,
+                            plain: true,
+                        } if text.is_empty() => {}
+                        _ => return Err(Fallback),
+                    },
+                    "schema-jsonld" => schema(value, line, &mut r)?,
+                    _ => r.unmapped.push((key.to_owned(), line)),
+                }
+                continue;
+            }
+        };
+        *slot = scalar(value, line)?;
+    }
+    Ok(r)
+}
+
+fn schema(node: Node<'_>, line: u32, r: &mut Record) -> R<()> {
+    let entries = match node {
+        Node::Map(entries) => entries,
+        Node::Scalar {
+            ref text,
+            plain: true,
+        } if text.is_empty() => return Ok(()),
+        _ => return Err(Fallback),
+    };
+    for (key, value, _) in entries {
+        match key {
+            "@id" => r.schema_id = scalar(value, line)?,
+            "keywords" => r.schema_keywords = one_or_many(value, line)?,
+            "@context" | "@type" | "description" | "license" | "name" | "creator" => {}
+            _ => r.unmapped.push((format!("schema-jsonld.{key}"), line)),
+        }
+    }
+    Ok(())
+}

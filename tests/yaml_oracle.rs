@@ -1,0 +1,478 @@
+//! The fast front-matter reader against its oracle, `serde_yaml`: on every
+//! real record, and on generated variations of them (quoting styles, folded
+//! and literal block scalars, line folding, sequence indentation, flow
+//! lists, comments, CRLF), both must give the same record; where the fast
+//! reader declines (`None`), the fallback is by definition the oracle.
+
+mod common;
+
+use common::*;
+use pfocr2rdf::read::frontmatter::{decode, split_file};
+use pfocr2rdf::read::{Record, fast_yaml, yaml};
+use serde_yaml::Value;
+
+/// Records compared without line numbers (the serde path finds lines by
+/// scanning the text, the fast one knows them exactly).
+fn strip_lines(mut r: Record) -> Record {
+    fn clear(v: &mut Option<pfocr2rdf::read::Text>) {
+        if let Some(t) = v {
+            t.line = 0;
+        }
+    }
+    r.line = 0;
+    for v in [
+        &mut r.figid,
+        &mut r.figtitle,
+        &mut r.caption,
+        &mut r.pmcid,
+        &mut r.papertitle,
+        &mut r.reftext,
+        &mut r.year,
+        &mut r.doi,
+        &mut r.journal_title,
+        &mut r.journal_nlm_ta,
+        &mut r.publisher_name,
+        &mut r.keywords,
+        &mut r.figlink,
+        &mut r.filename,
+        &mut r.number,
+        &mut r.figtype,
+        &mut r.figid_alias,
+        &mut r.pathway_score,
+        &mut r.automl_pathway,
+        &mut r.pmc_ranked_result_index,
+        &mut r.ndex,
+        &mut r.seo,
+        &mut r.wpid,
+        &mut r.schema_id,
+    ] {
+        clear(v);
+    }
+    for list in [
+        &mut r.redirect_from,
+        &mut r.organisms,
+        &mut r.organisms_ner,
+        &mut r.schema_keywords,
+    ] {
+        for t in list.iter_mut() {
+            t.line = 0;
+        }
+    }
+    for rows in &mut r.genes {
+        for row in rows.rows.iter_mut().flatten() {
+            row.line = 0;
+            for v in [
+                &mut row.word,
+                &mut row.source,
+                &mut row.symbol,
+                &mut row.hgnc_symbol,
+                &mut row.ncbigene_id,
+            ] {
+                clear(v);
+            }
+        }
+    }
+    for rows in r.chemicals.iter_mut().chain(r.diseases.iter_mut()) {
+        for row in rows.rows.iter_mut().flatten() {
+            row.line = 0;
+            for v in [&mut row.word, &mut row.source, &mut row.mesh] {
+                clear(v);
+            }
+        }
+    }
+    for (_, line) in &mut r.unmapped {
+        *line = 0;
+    }
+    r
+}
+
+/// Checks the property on one YAML text; returns whether the fast reader
+/// handled it (rather than declining).
+fn check(yaml_text: &str, what: &str) -> bool {
+    let oracle = yaml::parse(yaml_text, "x.md", 2);
+    match fast_yaml::parse(yaml_text, "x.md", 2) {
+        None => false,
+        Some(fast) => {
+            let oracle = oracle.unwrap_or_else(|e| {
+                panic!("{what}: fast reader accepted what serde_yaml rejects: {e:?}\n{yaml_text}")
+            });
+            assert_eq!(
+                strip_lines(fast.clone()),
+                strip_lines(oracle.clone()),
+                "{what}\n{yaml_text}"
+            );
+            // Top-level keys sit on the same lines for both.
+            assert_eq!(
+                fast.figid.map(|t| t.line),
+                oracle.figid.map(|t| t.line),
+                "{what}"
+            );
+            assert_eq!(
+                fast.caption.map(|t| t.line),
+                oracle.caption.map(|t| t.line),
+                "{what}"
+            );
+            true
+        }
+    }
+}
+
+fn records() -> Vec<(String, String)> {
+    let mut files = vec![shared().join("example-seed-record.txt")];
+    for dir in corpus_dirs() {
+        let dir = if dir.join("_figures").is_dir() {
+            dir.join("_figures")
+        } else {
+            dir
+        };
+        let mut more: Vec<_> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .collect();
+        more.sort();
+        files.extend(more);
+    }
+    files
+        .into_iter()
+        .map(|p| {
+            let bytes = std::fs::read(&p).unwrap();
+            let doc = split_file(decode(&bytes).unwrap()).unwrap();
+            (p.display().to_string(), doc.yaml)
+        })
+        .collect()
+}
+
+#[test]
+fn every_real_record_reads_the_same_and_fast() {
+    let records = records();
+    assert!(records.len() >= 41);
+    for (path, text) in &records {
+        assert!(
+            check(text, path),
+            "{path}: the fast reader declined a real record"
+        );
+    }
+}
+
+/// A small deterministic generator.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+    fn pick(&mut self, n: u64) -> u64 {
+        self.next() % n
+    }
+}
+
+#[derive(Clone, Copy)]
+struct Style {
+    seq_indent: bool,
+    crlf: bool,
+    comments: bool,
+    flow_lists: bool,
+}
+
+struct Emitter<'r> {
+    rng: &'r mut Rng,
+    style: Style,
+    out: String,
+}
+
+fn null_like(s: &str) -> bool {
+    matches!(s, "" | "~" | "null" | "Null" | "NULL")
+}
+
+fn plain_safe(s: &str) -> bool {
+    !null_like(s)
+        && !s.starts_with([
+            ' ', '-', '?', ':', ',', '[', ']', '{', '}', '#', '&', '*', '!', '|', '>', '\'', '"',
+            '%', '@', '`',
+        ])
+        && !s.ends_with([' ', ':'])
+        && !s.contains(": ")
+        && !s.contains(" #")
+        && !s.contains(['\n', '\t', '\r'])
+        && s.chars().all(|c| !c.is_control() && c != '\u{FEFF}')
+}
+
+impl Emitter<'_> {
+    fn line(&mut self, indent: usize, text: &str) {
+        for _ in 0..indent {
+            self.out.push(' ');
+        }
+        self.out.push_str(text);
+        self.out
+            .push_str(if self.style.crlf { "\r\n" } else { "\n" });
+    }
+
+    fn key(k: &Value) -> String {
+        match k {
+            Value::String(s)
+                if s.chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-') =>
+            {
+                s.clone()
+            }
+            Value::String(s) => format!("'{}'", s.replace('\'', "''")),
+            other => serde_yaml::to_string(other).unwrap().trim().to_owned(),
+        }
+    }
+
+    /// The scalar as one inline text, or as a multi-line layout: returns
+    /// (first-line text, continuation lines at deeper indentation).
+    fn scalar(&mut self, v: &Value) -> (String, Vec<String>) {
+        let s = match v {
+            Value::String(s) => s.clone(),
+            Value::Null => return ("null".into(), vec![]),
+            other => {
+                return (
+                    serde_yaml::to_string(other).unwrap().trim().to_owned(),
+                    vec![],
+                );
+            }
+        };
+        let single = |s: &str| format!("'{}'", s.replace('\'', "''"));
+        match self.rng.pick(6) {
+            // Plain, folded over several lines at single spaces.
+            0 | 1 if plain_safe(&s) => {
+                let words: Vec<&str> = s.split(' ').collect();
+                if words.len() > 4 && !s.contains("  ") && self.rng.pick(2) == 0 {
+                    let cut = words.len() / 2;
+                    (words[..cut].join(" "), vec![words[cut..].join(" ")])
+                } else {
+                    (s, vec![])
+                }
+            }
+            // Single-quoted, folded too when possible.
+            2 if !s.contains('\n')
+                && !s.contains(['\t', '\r'])
+                && s.chars().all(|c| !c.is_control()) =>
+            {
+                let words: Vec<&str> = s.split(' ').collect();
+                if words.len() > 4 && !s.contains("  ") && !s.starts_with(' ') && !s.ends_with(' ')
+                {
+                    let cut = words.len() / 2;
+                    (
+                        format!("'{}", words[..cut].join(" ").replace('\'', "''")),
+                        vec![format!("{}'", words[cut..].join(" ").replace('\'', "''"))],
+                    )
+                } else {
+                    (single(&s), vec![])
+                }
+            }
+            // Double-quoted with escapes.
+            3 => {
+                let mut d = String::from("\"");
+                for c in s.chars() {
+                    match c {
+                        '"' => d.push_str("\\\""),
+                        '\\' => d.push_str("\\\\"),
+                        '\n' => d.push_str("\\n"),
+                        '\t' => d.push_str("\\t"),
+                        c if c.is_control() => d.push_str(&format!("\\x{:02X}", c as u32)),
+                        'κ' => d.push_str("\\u03BA"),
+                        c => d.push(c),
+                    }
+                }
+                d.push('"');
+                (d, vec![])
+            }
+            // Literal block, stripped.
+            4 if !s.is_empty()
+                && s.lines()
+                    .all(|l| !l.starts_with(' ') && !l.ends_with([' ', '\t']) && !l.is_empty())
+                && !s.ends_with('\n')
+                && s.chars().all(|c| !c.is_control() || c == '\n') =>
+            {
+                ("|-".into(), s.lines().map(str::to_owned).collect())
+            }
+            // Folded block.
+            5 if plain_safe(&s) && s.split(' ').count() > 3 && !s.contains("  ") => {
+                let words: Vec<&str> = s.split(' ').collect();
+                let cut = words.len() / 2;
+                (
+                    ">-".into(),
+                    vec![words[..cut].join(" "), words[cut..].join(" ")],
+                )
+            }
+            _ => (single(&s), vec![]),
+        }
+    }
+
+    fn value_after(&mut self, prefix: &str, v: &Value, indent: usize) {
+        match v {
+            Value::Mapping(m) if m.is_empty() => self.line(indent, &format!("{prefix} {{}}")),
+            Value::Sequence(s) if s.is_empty() => self.line(indent, &format!("{prefix} []")),
+            Value::Mapping(m) => {
+                self.line(indent, prefix);
+                self.mapping(m, indent + 2);
+            }
+            Value::Sequence(items) => {
+                let scalars = items.iter().all(|i| matches!(i, Value::String(_)));
+                if self.style.flow_lists && scalars {
+                    let flow: Vec<String> = items
+                        .iter()
+                        .map(|i| format!("'{}'", i.as_str().unwrap().replace('\'', "''")))
+                        .collect();
+                    self.line(indent, &format!("{prefix} [{}]", flow.join(", ")));
+                } else {
+                    self.line(indent, prefix);
+                    let at = if self.style.seq_indent {
+                        indent + 2
+                    } else {
+                        indent
+                    };
+                    self.sequence(items, at);
+                }
+            }
+            other => {
+                let (first, rest) = self.scalar(other);
+                self.line(indent, &format!("{prefix} {first}"));
+                let deeper = indent + 2 + self.rng.pick(3) as usize;
+                for l in rest {
+                    self.line(deeper, &l);
+                }
+            }
+        }
+    }
+
+    fn mapping(&mut self, m: &serde_yaml::Mapping, indent: usize) {
+        for (k, v) in m {
+            if self.style.comments && indent == 0 && self.rng.pick(4) == 0 {
+                self.line(0, "# a comment line");
+            }
+            let prefix = format!("{}:", Self::key(k));
+            self.value_after(&prefix, v, indent);
+        }
+    }
+
+    fn sequence(&mut self, items: &[Value], indent: usize) {
+        for item in items {
+            match item {
+                Value::Mapping(m) if !m.is_empty() => {
+                    let mut first = true;
+                    for (k, v) in m {
+                        let prefix = if first {
+                            format!("- {}:", Self::key(k))
+                        } else {
+                            format!("{}:", Self::key(k))
+                        };
+                        let at = if first { indent } else { indent + 2 };
+                        // The first key sits after "- ": its nested content
+                        // is indented from the dash's content column.
+                        if first {
+                            let mut sub = Emitter {
+                                rng: self.rng,
+                                style: self.style,
+                                out: String::new(),
+                            };
+                            sub.value_after(&prefix, v, 0);
+                            for (i, l) in sub.out.split_inclusive('\n').enumerate() {
+                                let pad = if i == 0 { indent } else { indent + 2 };
+                                self.out.push_str(&" ".repeat(pad));
+                                self.out.push_str(l);
+                            }
+                        } else {
+                            self.value_after(&prefix, v, at);
+                        }
+                        first = false;
+                    }
+                }
+                other => self.value_after("-", other, indent),
+            }
+        }
+    }
+}
+
+#[test]
+fn generated_variations_read_the_same() {
+    let records = records();
+    let mut handled = 0;
+    let mut total = 0;
+    for (i, (path, text)) in records.iter().enumerate() {
+        let value: Value = serde_yaml::from_str(text).unwrap();
+        let Value::Mapping(map) = value else {
+            panic!("{path}")
+        };
+        for variant in 0..24u64 {
+            let mut rng = Rng(0x9E37_79B9_7F4A_7C15 ^ ((i as u64) << 8) ^ variant);
+            let style = Style {
+                seq_indent: variant % 2 == 0,
+                crlf: variant % 3 == 0,
+                comments: variant % 8 == 7,
+                flow_lists: variant % 8 == 5,
+            };
+            let mut e = Emitter {
+                rng: &mut rng,
+                style,
+                out: String::new(),
+            };
+            e.mapping(&map, 0);
+            let what = format!("{path}, variant {variant}");
+            // The generator must itself write valid YAML.
+            assert!(
+                yaml::parse(&e.out, "x.md", 2).is_ok(),
+                "{what}: generator wrote invalid YAML\n{}",
+                e.out
+            );
+            total += 1;
+            if check(&e.out, &what) {
+                handled += 1;
+            } else {
+                assert!(
+                    style.comments || style.flow_lists,
+                    "{what}: declined a plain variation\n{}",
+                    e.out
+                );
+            }
+        }
+    }
+    // The supported styles really went through the fast reader.
+    assert!(
+        handled * 4 >= total * 3,
+        "fast reader handled only {handled} of {total} variations"
+    );
+}
+
+#[test]
+fn hand_written_edge_cases_agree() {
+    let cases = [
+        "figid: a\ncaption: 'it''s\n  folded\n\n  with a break'\n",
+        "figid: a\ncaption: |\n  line one\n    indented\n\n  after blank\nyear: '2016'\n",
+        "figid: a\ncaption: |+\n  kept\n\n\nyear: 1\n",
+        "figid: a\ncaption: >\n  folded\n  text\n",
+        "figid: a\norganisms: Homo sapiens\n",
+        "figid: a\norganisms: 12\n",
+        "figid: a\norganisms:\n- NA\n- ''\n- ~\n-\n- Mus musculus\n",
+        "figid: a\ngenes:\n- word: x\n  entrez: '1'\n  extra: [1, 2]\n-\n- word: y\n",
+        "figid: a\ngenes:\n- word: x\n  word: y\n",
+        "figid: a\nfigid: b\n",
+        "figid: \"tab\\there \\u00e9 \\x41\"\n",
+        "figid: \"\\uD800\"\n",
+        "figid: a\ncaption: x: y\n",
+        "figid: &anchor a\ncaption: *anchor\n",
+        "figid: !!str 12\n",
+        "- a\n- b\n",
+        "just a scalar\n",
+        "figid: a\nschema-jsonld:\n  '@id': https://pfocr.wikipathways.org/figures/a.html\n  keywords:\n  - TP53\n  other: 1\n",
+        "figid: a\nannotations:\n- 1\n",
+        "figid: a\n\n\ncaption: after blank lines\n",
+        "figid: a\r\ncaption: crlf\r\n  folded\r\n",
+        "figid:    spaced   \ncaption: trailing   \n",
+        "'figid': quoted key\n",
+        "figid: a\ncaption: 'unterminated\n",
+        "figid: a\n  indented: wrong\n",
+    ];
+    let mut handled = 0;
+    for (i, case) in cases.iter().enumerate() {
+        if check(case, &format!("case {i}")) {
+            handled += 1;
+        }
+    }
+    assert!(handled >= 12, "only {handled} handled");
+}
