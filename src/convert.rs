@@ -11,6 +11,7 @@ use std::sync::{Arc, Mutex};
 use crate::diag::{Diagnostic, Report, Severity, show};
 use crate::graph::FigureGraph;
 use crate::map::Mapper;
+use crate::output::shard_of;
 use crate::read::frontmatter::{Document, Stream};
 use crate::read::{self, Kind, Source};
 use crate::write::{Format, Serializer};
@@ -25,6 +26,41 @@ pub struct Options {
     pub schema_https: bool,
     /// Worker threads (at least 1).
     pub jobs: usize,
+    /// The VoID / DCAT dataset description (see [`crate::void`]).
+    pub void: Void,
+    /// The description's creation time, in seconds since 1970 (`None`: now).
+    pub created: Option<i64>,
+}
+
+/// Whether to describe the dump.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Void {
+    /// No description.
+    #[default]
+    Off,
+    /// The figures, then the description: in the same document when there
+    /// is one output, else as a separate document (see [`convert_to`]).
+    Add,
+    /// Only the description (the figures are converted, to be counted, but
+    /// not written).
+    Only,
+}
+
+/// What the caller hears about during a run.
+pub trait Events {
+    /// A problem, as soon as its record is reached in input order.
+    fn diagnostic(&mut self, d: &Diagnostic);
+    /// The run starts: the number of records to read, when known (not for
+    /// standard input).
+    fn start(&mut self, _total: Option<u64>) {}
+    /// One more record was done (converted or failed).
+    fn record_done(&mut self) {}
+}
+
+impl Events for &mut dyn FnMut(&Diagnostic) {
+    fn diagnostic(&mut self, d: &Diagnostic) {
+        self(d)
+    }
 }
 
 impl Default for Options {
@@ -34,6 +70,8 @@ impl Default for Options {
             strict: false,
             schema_https: false,
             jobs: 1,
+            void: Void::Off,
+            created: None,
         }
     }
 }
@@ -58,6 +96,11 @@ pub struct Summary {
     pub stopped: bool,
     /// Nothing to convert was found.
     pub empty: bool,
+    /// Triples per output document (one entry, or one per shard), not
+    /// counting the dataset description.
+    pub triples_per_part: Vec<u64>,
+    /// Counted for the dataset description (with [`Void::Add`] / [`Void::Only`]).
+    pub stats: crate::void::Stats,
 }
 
 impl Summary {
@@ -111,6 +154,8 @@ struct Outcome {
     /// `None` when the record failed.
     figid: Option<String>,
     report: Report,
+    /// For the dataset description (empty unless asked for).
+    figure: crate::void::FigureStats,
 }
 
 /// Converts `inputs` (paths, `-` for standard input, none = standard input)
@@ -123,24 +168,64 @@ pub fn convert(
     out: &mut dyn Write,
     on_diag: &mut dyn FnMut(&Diagnostic),
 ) -> io::Result<Summary> {
-    let mut summary = Summary::default();
+    convert_to(inputs, opts, stdin, &mut [out], None, &mut { on_diag })
+}
+
+/// Converts `inputs` into one or more documents.
+///
+/// With one writer in `outs`, every figure goes to it. With N writers, each
+/// figure goes to writer [`shard_of`]`(figid, N)` and each writer gets a
+/// complete document of its own (header, figures in input order, footer),
+/// empty shards included. The bytes are the same whatever `opts.jobs`.
+///
+/// The dataset description ([`Options::void`]): with [`Void::Add`], it goes
+/// to `void_out` as a document of its own when given, else at the end of
+/// the single document in `outs` (before its footer); with [`Void::Only`],
+/// the description is the only thing written, to `void_out` or `outs[0]`.
+pub fn convert_to(
+    inputs: &[PathBuf],
+    opts: &Options,
+    stdin: impl BufRead + Send,
+    outs: &mut [&mut dyn Write],
+    void_out: Option<&mut dyn Write>,
+    events: &mut dyn Events,
+) -> io::Result<Summary> {
+    assert!(!outs.is_empty(), "at least one output");
+    let mut summary = Summary {
+        triples_per_part: vec![0; outs.len()],
+        ..Summary::default()
+    };
     let mut report = Report::default();
     let sources = read::discover(inputs, &mut report);
     let discovery_failed = report.has_errors();
     for d in &report.diagnostics {
         count(&mut summary, d);
-        on_diag(d);
+        events.diagnostic(d);
     }
     if opts.strict && discovery_failed {
         summary.stopped = true;
         return Ok(summary);
     }
+    let total = sources
+        .iter()
+        .map(|s| match s {
+            Source::File { .. } => Some(1u64),
+            Source::Stdin => None,
+        })
+        .sum::<Option<u64>>();
+    events.start(total);
     let mapper = Mapper::new(opts.schema_https);
     let prefixes = prefixes(&mapper);
     let serializer = opts.format.serializer(&prefixes);
-    let mut head = Vec::new();
-    serializer.header(&mut head);
-    out.write_all(&head)?;
+    let figures_out = opts.void != Void::Only;
+    let describe = opts.void != Void::Off;
+    if figures_out {
+        let mut head = Vec::new();
+        serializer.header(&mut head);
+        for out in outs.iter_mut() {
+            out.write_all(&head)?;
+        }
+    }
 
     let jobs = opts.jobs.max(1);
     // Batches in flight (BATCH records each): enough to keep every worker
@@ -150,8 +235,10 @@ pub fn convert(
     let (order_tx, order_rx) = sync_channel::<Receiver<Vec<Outcome>>>(window);
     let job_rx = Arc::new(Mutex::new(job_rx));
 
-    let mut wrote_chunk = false;
+    let shards = outs.len();
+    let mut wrote_chunk = vec![false; shards];
     let mut seen = HashSet::new();
+    let mut counter = crate::void::Counter::default();
     let pool = Pool::default();
     let result = std::thread::scope(|scope| -> io::Result<()> {
         scope.spawn(move || produce(sources, stdin, job_tx, order_tx));
@@ -160,8 +247,12 @@ pub fn convert(
             let mapper = &mapper;
             let serializer = &*serializer;
             let pool = &pool;
-            scope.spawn(move || work(&job_rx, mapper, serializer, pool));
+            scope.spawn(move || work(&job_rx, mapper, serializer, pool, describe));
         }
+        // Owned here, so that leaving the loop early (a write error,
+        // --strict) drops it: the producer's next send fails and it stops,
+        // instead of waiting forever on a full channel.
+        let order_rx = order_rx;
         // Each batch's outcomes, in input order.
         let outcomes = order_rx.iter().flat_map(|rx| rx.recv().unwrap_or_default());
         for mut outcome in outcomes {
@@ -184,10 +275,10 @@ pub fn convert(
             }
             for d in &outcome.report.diagnostics {
                 count(&mut summary, d);
-                on_diag(d);
+                events.diagnostic(d);
             }
-            match outcome.figid {
-                Some(_) => {
+            match &outcome.figid {
+                Some(figid) => {
                     summary.converted += 1;
                     summary.triples += outcome.triples;
                     for key in dedup(outcome.report.unmapped) {
@@ -200,17 +291,31 @@ pub fn convert(
                             })
                             .count += 1;
                     }
-                    if !outcome.chunk.is_empty() {
-                        if wrote_chunk {
+                    let shard = if shards == 1 {
+                        0
+                    } else {
+                        shard_of(figid, shards)
+                    };
+                    summary.triples_per_part[shard] += outcome.triples;
+                    if describe {
+                        counter.add(outcome.figure);
+                    }
+                    if figures_out && !outcome.chunk.is_empty() {
+                        let out = &mut outs[shard];
+                        if wrote_chunk[shard] {
                             out.write_all(serializer.separator())?;
                         }
                         out.write_all(&outcome.chunk)?;
-                        wrote_chunk = true;
+                        wrote_chunk[shard] = true;
+                    }
+                    if !outcome.chunk.is_empty() {
                         pool.put(std::mem::take(&mut outcome.chunk));
                     }
+                    events.record_done();
                 }
                 None => {
                     summary.failed += 1;
+                    events.record_done();
                     if opts.strict {
                         summary.stopped = true;
                         break;
@@ -222,10 +327,41 @@ pub fn convert(
         Ok(())
     });
     result?;
-    let mut tail = Vec::new();
-    serializer.footer(&mut tail);
-    out.write_all(&tail)?;
-    out.flush()?;
+    if describe {
+        summary.stats = counter.finish();
+    }
+    let description = |summary: &Summary, inline: bool| {
+        let d = crate::void::Description::new(opts, summary);
+        if inline { d.inline() } else { d.document() }
+    };
+    if figures_out {
+        let mut tail = Vec::new();
+        serializer.footer(&mut tail);
+        let inline_void = opts.void == Void::Add && void_out.is_none() && shards == 1;
+        for (i, out) in outs.iter_mut().enumerate() {
+            if inline_void {
+                if wrote_chunk[i] {
+                    out.write_all(serializer.separator())?;
+                }
+                out.write_all(&description(&summary, true))?;
+            }
+            out.write_all(&tail)?;
+            out.flush()?;
+        }
+    }
+    if describe && !(opts.void == Void::Add && void_out.is_none() && shards == 1) {
+        let doc = description(&summary, false);
+        match void_out {
+            Some(w) => {
+                w.write_all(&doc)?;
+                w.flush()?;
+            }
+            None => {
+                outs[0].write_all(&doc)?;
+                outs[0].flush()?;
+            }
+        }
+    }
     if summary.converted == 0 && summary.failed == 0 && !discovery_failed {
         summary.empty = true;
         let what = if inputs.is_empty() {
@@ -245,7 +381,7 @@ pub fn convert(
             message: "no records found (front-matter files: .md, .markdown, .txt, .yml, .yaml; or a folder with _figures/)"
                 .into(),
         };
-        on_diag(&d);
+        events.diagnostic(&d);
     }
     Ok(summary)
 }
@@ -360,14 +496,20 @@ impl Pool {
     }
 }
 
-fn work(jobs: &Mutex<Receiver<Batch>>, mapper: &Mapper, serializer: &dyn Serializer, pool: &Pool) {
+fn work(
+    jobs: &Mutex<Receiver<Batch>>,
+    mapper: &Mapper,
+    serializer: &dyn Serializer,
+    pool: &Pool,
+    describe: bool,
+) {
     let mut graph = FigureGraph::new();
     loop {
         let next = jobs.lock().map(|rx| rx.recv());
         let Ok(Ok((batch, reply))) = next else { return };
         let outcomes: Vec<Outcome> = batch
             .into_iter()
-            .map(|job| run_job(job, mapper, serializer, &mut graph, pool.take()))
+            .map(|job| run_job(job, mapper, serializer, &mut graph, pool.take(), describe))
             .collect();
         let _ = reply.send(outcomes);
     }
@@ -379,6 +521,7 @@ fn run_job(
     serializer: &dyn Serializer,
     graph: &mut FigureGraph,
     chunk: Vec<u8>,
+    describe: bool,
 ) -> Outcome {
     let mut report = Report::default();
     let (path, record) = match job {
@@ -401,6 +544,7 @@ fn run_job(
         triples: 0,
         figid: None,
         report,
+        figure: Default::default(),
     };
     let Some(record) = record else { return outcome };
     let Some(mapped) = mapper.map(&record, graph, &mut outcome.report) else {
@@ -409,6 +553,9 @@ fn run_job(
     graph.finish();
     serializer.figure(graph, &mut outcome.chunk);
     outcome.triples = graph.len() as u64;
+    if describe {
+        outcome.figure = crate::void::FigureStats::of(graph, mapper.schema_ns());
+    }
     outcome.figid = Some(mapped.figid);
     outcome
 }

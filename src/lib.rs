@@ -14,8 +14,10 @@ pub mod convert;
 pub mod diag;
 pub mod graph;
 pub mod map;
+pub mod output;
 pub mod read;
+pub mod void;
 pub mod write;
 
-pub use convert::{Options, Summary, convert};
+pub use convert::{Events, Options, Summary, Void, convert, convert_to};
 pub use write::Format;
