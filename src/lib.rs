@@ -16,6 +16,7 @@ pub mod graph;
 pub mod map;
 pub mod output;
 pub mod read;
+pub mod report;
 pub mod void;
 pub mod write;
 
