@@ -68,8 +68,13 @@ const RDF_TYPE: &str = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type";
 pub struct FigureStats {
     /// The figure IRI (the graph name).
     figure: String,
-    /// Hashes of the distinct subject IRIs.
+    /// Hashes of the distinct subject IRIs that other figures may share
+    /// (genes, articles, taxa, ...).
     subjects: Vec<u64>,
+    /// Subjects that belong to this figure alone: the figure and its
+    /// mentions (`F`, `F#gene-1`, ...). Counted, not hashed, so memory
+    /// does not grow with every mention of the corpus.
+    own: u64,
     /// Bit i: a term of `VOCABULARIES[i]` is used.
     vocabularies: u32,
 }
@@ -104,7 +109,15 @@ impl FigureStats {
         let mut last = None;
         for [s, p, o] in g.triples() {
             if last != Some(s) {
-                st.subjects.push(hash(s.as_str()));
+                let own = s
+                    .as_str()
+                    .strip_prefix(st.figure.as_str())
+                    .is_some_and(|rest| rest.is_empty() || rest.starts_with('#'));
+                if own && !st.figure.is_empty() {
+                    st.own += 1;
+                } else {
+                    st.subjects.push(hash(s.as_str()));
+                }
                 last = Some(s);
             }
             let p = p.as_str();
@@ -123,6 +136,8 @@ impl FigureStats {
 #[derive(Default)]
 pub struct Counter {
     entities: HashSet<u64>,
+    /// Figure-local subjects (figure IRIs are unique in a run).
+    own: u64,
     examples: Vec<String>,
     vocabularies: u32,
 }
@@ -130,6 +145,7 @@ pub struct Counter {
 impl Counter {
     pub fn add(&mut self, f: FigureStats) {
         self.entities.extend(f.subjects);
+        self.own += f.own;
         self.vocabularies |= f.vocabularies;
         if self.examples.len() < EXAMPLES && !f.figure.is_empty() {
             self.examples.push(f.figure);
@@ -138,7 +154,7 @@ impl Counter {
 
     pub fn finish(self) -> Stats {
         Stats {
-            entities: self.entities.len() as u64,
+            entities: self.entities.len() as u64 + self.own,
             examples: self.examples,
             vocabularies: self.vocabularies,
         }
