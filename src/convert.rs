@@ -13,7 +13,7 @@ use crate::graph::FigureGraph;
 use crate::map::Mapper;
 use crate::output::shard_of;
 use crate::read::frontmatter::{Document, Stream};
-use crate::read::{self, Kind, Source};
+use crate::read::{self, Found, Kind, Source};
 use crate::write::{Format, Serializer};
 
 /// What to convert to, and how.
@@ -50,8 +50,13 @@ pub enum Void {
 pub trait Events {
     /// A problem, as soon as its record is reached in input order.
     fn diagnostic(&mut self, d: &Diagnostic);
-    /// The run starts: the number of records to read, when known (not for
-    /// standard input).
+    /// Whether [`start`](Self::start) should get the number of records
+    /// (it costs one more walk of the input folders).
+    fn wants_total(&self) -> bool {
+        false
+    }
+    /// The run starts: the number of records to read, when asked for and
+    /// known (not for standard input).
     fn start(&mut self, _total: Option<u64>) {}
     /// One more record was done (converted or failed).
     fn record_done(&mut self) {}
@@ -143,6 +148,9 @@ enum Job {
         companions: Vec<(Kind, PathBuf)>,
     },
     Doc(Result<Document, Diagnostic>),
+    /// A problem discovery found (a missing input, an orphan TSV): passed
+    /// along so that it is reported in input order.
+    Problem(Diagnostic),
 }
 
 /// The result of one job.
@@ -156,6 +164,8 @@ struct Outcome {
     report: Report,
     /// For the dataset description (empty unless asked for).
     figure: crate::void::FigureStats,
+    /// A record (converted or failed), not a discovery problem.
+    record: bool,
 }
 
 /// Converts `inputs` (paths, `-` for standard input, none = standard input)
@@ -195,24 +205,11 @@ pub fn convert_to(
         triples_per_part: vec![0; outs.len()],
         ..Summary::default()
     };
-    let mut report = Report::default();
-    let sources = read::discover(inputs, &mut report);
-    let discovery_failed = report.has_errors();
-    for d in &report.diagnostics {
-        count(&mut summary, d);
-        events.diagnostic(d);
-    }
-    if opts.strict && discovery_failed {
-        summary.stopped = true;
-        return Ok(summary);
-    }
-    let total = sources
-        .iter()
-        .map(|s| match s {
-            Source::File { .. } => Some(1u64),
-            Source::Stdin => None,
-        })
-        .sum::<Option<u64>>();
+    let total = if events.wants_total() {
+        read::count(inputs)
+    } else {
+        None
+    };
     events.start(total);
     let mapper = Mapper::new(opts.schema_https);
     let prefixes = prefixes(&mapper);
@@ -241,7 +238,8 @@ pub fn convert_to(
     let mut counter = crate::void::Counter::default();
     let pool = Pool::default();
     let result = std::thread::scope(|scope| -> io::Result<()> {
-        scope.spawn(move || produce(sources, stdin, job_tx, order_tx));
+        let discovery = read::Discovery::new(inputs);
+        scope.spawn(move || produce(discovery, stdin, job_tx, order_tx));
         for _ in 0..jobs {
             let job_rx = Arc::clone(&job_rx);
             let mapper = &mapper;
@@ -256,8 +254,26 @@ pub fn convert_to(
         // Each batch's outcomes, in input order.
         let outcomes = order_rx.iter().flat_map(|rx| rx.recv().unwrap_or_default());
         for mut outcome in outcomes {
+            if !outcome.record {
+                // A discovery problem: reported in its place; an error
+                // (an input that cannot be read) counts as a failed record.
+                let mut failed = false;
+                for d in &outcome.report.diagnostics {
+                    count(&mut summary, d);
+                    events.diagnostic(d);
+                    failed |= d.severity == Severity::Error;
+                }
+                if failed {
+                    summary.failed += 1;
+                    if opts.strict {
+                        summary.stopped = true;
+                        break;
+                    }
+                }
+                continue;
+            }
             if let Some(figid) = &outcome.figid
-                && !seen.insert(figid.clone())
+                && !seen.insert(figid_key(figid))
             {
                 let path = outcome.path.clone();
                 outcome.report.diagnostics.clear();
@@ -362,7 +378,7 @@ pub fn convert_to(
             }
         }
     }
-    if summary.converted == 0 && summary.failed == 0 && !discovery_failed {
+    if summary.converted == 0 && summary.failed == 0 {
         summary.empty = true;
         let what = if inputs.is_empty() {
             "standard input".to_owned()
@@ -384,6 +400,16 @@ pub fn convert_to(
         events.diagnostic(&d);
     }
     Ok(summary)
+}
+
+/// A figid as a 128-bit hash: 16 bytes a figure to find one given twice,
+/// whatever its length (two independent 64-bit hashes: a false match is
+/// not expected in 10^18 corpora of a million figures).
+fn figid_key(figid: &str) -> u128 {
+    use std::hash::{BuildHasher, BuildHasherDefault, DefaultHasher};
+    let a = BuildHasherDefault::<DefaultHasher>::default().hash_one(figid);
+    let b = BuildHasherDefault::<rustc_hash::FxHasher>::default().hash_one(figid);
+    (u128::from(a) << 64) | u128::from(b)
 }
 
 fn count(summary: &mut Summary, d: &Diagnostic) {
@@ -415,7 +441,7 @@ fn prefixes(mapper: &Mapper) -> Vec<(&'static str, &'static str)> {
 /// Feeds jobs to the workers and their result slots to the writer, in
 /// input order. Stops when the writer hangs up.
 fn produce(
-    sources: Vec<Source>,
+    discovery: read::Discovery,
     stdin: impl BufRead,
     job_tx: SyncSender<Batch>,
     order_tx: SyncSender<Receiver<Vec<Outcome>>>,
@@ -436,16 +462,16 @@ fn produce(
         batch.push(job);
         batch.len() < BATCH || flush(&mut batch)
     };
-    for source in sources {
-        match source {
-            Source::File { path, companions } => {
-                if !send(Job::File { path, companions }) {
-                    return;
-                }
+    for found in discovery {
+        let sent = match found {
+            Found::Problem(d) => send(Job::Problem(d)),
+            Found::Source(Source::File { path, companions }) => {
+                send(Job::File { path, companions })
             }
-            Source::Stdin => {
+            Found::Source(Source::Stdin) => {
                 // Standard input can be read only once.
                 let Some(input) = stdin.take() else { continue };
+                let mut ok = true;
                 for doc in Stream::new(input) {
                     let doc = doc.map_err(|e| Diagnostic {
                         severity: Severity::Error,
@@ -455,10 +481,15 @@ fn produce(
                         message: e.message,
                     });
                     if !send(Job::Doc(doc)) {
-                        return;
+                        ok = false;
+                        break;
                     }
                 }
+                ok
             }
+        };
+        if !sent {
+            return;
         }
     }
     flush(&mut batch);
@@ -537,6 +568,19 @@ fn run_job(
             report.diagnostics.push(d);
             (STDIN.to_owned(), None)
         }
+        Job::Problem(d) => {
+            let path = d.path.clone();
+            report.diagnostics.push(d);
+            return Outcome {
+                path,
+                chunk,
+                triples: 0,
+                figid: None,
+                report,
+                figure: Default::default(),
+                record: false,
+            };
+        }
     };
     let mut outcome = Outcome {
         path,
@@ -545,6 +589,7 @@ fn run_job(
         figid: None,
         report,
         figure: Default::default(),
+        record: true,
     };
     let Some(record) = record else { return outcome };
     let Some(mapped) = mapper.map(&record, graph, &mut outcome.report) else {

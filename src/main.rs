@@ -350,6 +350,10 @@ impl Events for CliEvents {
         }
     }
 
+    fn wants_total(&self) -> bool {
+        !self.quiet && io::stderr().is_terminal()
+    }
+
     fn start(&mut self, total: Option<u64>) {
         let Some(total) = total else { return };
         if self.quiet || total <= PROGRESS_MIN || !io::stderr().is_terminal() {

@@ -300,3 +300,28 @@ fn a_pfocr_database_pairs_figures_with_their_tsvs() {
     let nt = String::from_utf8_lossy(&out.stdout);
     assert!(nt.contains("<https://pfocr.wikipathways.org/figures/F1.html#gene-1> <https://w3id.org/pfocr/vocab#ocrWord> \"p53\""));
 }
+
+#[test]
+fn a_missing_input_fails_and_the_others_convert() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a.md"), GOOD).unwrap();
+    let missing = dir.path().join("missing.md");
+    let out = run(
+        &[
+            missing.to_str().unwrap(),
+            dir.path().join("a.md").to_str().unwrap(),
+            "-f",
+            "nt",
+        ],
+        b"",
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let line = report_line(&out, "missing.md");
+    assert!(line.contains("error: cannot read"), "{line}");
+    assert!(
+        stderr(&out).contains("1 records converted, 1 failed"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("PMC1__good.html"));
+}

@@ -1,213 +1,21 @@
 //! Reading: find the records, split their front matter, parse YAML and the
 //! companion TSVs into a typed [`Record`].
 
+pub mod discover;
 pub mod fast_yaml;
 pub mod frontmatter;
 pub mod record;
 pub mod tsv;
 pub mod yaml;
 
-use std::collections::{BTreeSet, HashSet};
 use std::fs;
 use std::path::{Path, PathBuf};
 
+pub use discover::{Discovery, Found, Source, count, discover};
 pub use record::{GeneRow, Record, Rows, TermRow, Text, Value};
 pub use tsv::Kind;
 
 use crate::diag::{Diagnostic, Report, Severity};
-
-/// Something to convert, in input order.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Source {
-    /// A front-matter file, with the companion TSVs found beside it.
-    File {
-        path: PathBuf,
-        companions: Vec<(Kind, PathBuf)>,
-    },
-    /// Standard input: a stream of front-matter documents.
-    Stdin,
-}
-
-/// File extensions taken as records when a folder is walked (files named
-/// on the command line are taken whatever their extension).
-const RECORD_EXTENSIONS: &[&str] = &["md", "markdown", "txt", "yml", "yaml"];
-
-/// Turns command-line inputs into sources, in order. Problems (a missing
-/// path, a companion TSV without its figure, a symlink loop) go to `report`.
-pub fn discover(inputs: &[PathBuf], report: &mut Report) -> Vec<Source> {
-    let mut out = Vec::new();
-    if inputs.is_empty() {
-        out.push(Source::Stdin);
-    }
-    for input in inputs {
-        if input.as_os_str() == "-" {
-            out.push(Source::Stdin);
-            continue;
-        }
-        match fs::metadata(input) {
-            Ok(m) if m.is_dir() => {
-                let mut visited = HashSet::new();
-                walk(input, &mut visited, &mut out, report);
-            }
-            Ok(_) => out.push(file_source(input.clone())),
-            Err(e) => report.error(
-                &input.display().to_string(),
-                None,
-                "",
-                format!("cannot read: {e}"),
-            ),
-        }
-    }
-    out
-}
-
-/// A record file, paired with `../_data/<stem>-{genes,chemicals,diseases}.tsv`
-/// when it sits in a `_figures` folder.
-fn file_source(path: PathBuf) -> Source {
-    let mut companions = Vec::new();
-    if path
-        .parent()
-        .and_then(Path::file_name)
-        .is_some_and(|n| n == "_figures")
-        && let (Some(stem), Some(db)) = (path.file_stem(), path.parent().and_then(Path::parent))
-    {
-        for kind in Kind::ALL {
-            let mut name = stem.to_os_string();
-            name.push(format!("-{}.tsv", kind.name()));
-            let tsv = db.join("_data").join(name);
-            if tsv.is_file() {
-                companions.push((kind, tsv));
-            }
-        }
-    }
-    Source::File { path, companions }
-}
-
-fn sorted_entries(dir: &Path, report: &mut Report) -> Vec<PathBuf> {
-    match fs::read_dir(dir) {
-        Ok(entries) => {
-            let mut paths: Vec<PathBuf> =
-                entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
-            // Byte-wise order of the paths, whatever the platform's locale.
-            paths.sort_by(|a, b| {
-                a.as_os_str()
-                    .as_encoded_bytes()
-                    .cmp(b.as_os_str().as_encoded_bytes())
-            });
-            paths
-        }
-        Err(e) => {
-            report.error(
-                &dir.display().to_string(),
-                None,
-                "",
-                format!("cannot read folder: {e}"),
-            );
-            Vec::new()
-        }
-    }
-}
-
-fn is_hidden(path: &Path) -> bool {
-    path.file_name()
-        .and_then(|n| n.to_str())
-        .is_some_and(|n| n.starts_with('.'))
-}
-
-fn walk(dir: &Path, visited: &mut HashSet<PathBuf>, out: &mut Vec<Source>, report: &mut Report) {
-    // Symlinked folders are followed once: a loop is reported, not walked.
-    let canonical = fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
-    if !visited.insert(canonical) {
-        report.warn(
-            &dir.display().to_string(),
-            None,
-            "",
-            "folder already walked (a symlink loop?): skipped".into(),
-        );
-        return;
-    }
-    let figures = dir.join("_figures");
-    if figures.is_dir() {
-        database(dir, visited, out, report);
-        return;
-    }
-    for path in sorted_entries(dir, report) {
-        if is_hidden(&path) {
-            continue;
-        }
-        if path.is_dir() {
-            walk(&path, visited, out, report);
-        } else if path
-            .extension()
-            .and_then(|e| e.to_str())
-            .is_some_and(|e| RECORD_EXTENSIONS.iter().any(|r| r.eq_ignore_ascii_case(e)))
-        {
-            out.push(file_source(path));
-        }
-    }
-}
-
-/// A pfocr-database folder: every `_figures/*` file with its companions;
-/// a companion TSV whose figure is missing is reported.
-fn database(
-    dir: &Path,
-    visited: &mut HashSet<PathBuf>,
-    out: &mut Vec<Source>,
-    report: &mut Report,
-) {
-    let figures = dir.join("_figures");
-    visited.insert(fs::canonicalize(&figures).unwrap_or_else(|_| figures.clone()));
-    // One listing of _data instead of three look-ups per figure.
-    let data = dir.join("_data");
-    let tsvs: Vec<PathBuf> = if data.is_dir() {
-        sorted_entries(&data, report)
-    } else {
-        Vec::new()
-    };
-    let tsv_names: HashSet<&std::ffi::OsStr> = tsvs.iter().filter_map(|p| p.file_name()).collect();
-    let mut stems = BTreeSet::new();
-    for entry in sorted_entries(&figures, report) {
-        if is_hidden(&entry) || entry.is_dir() {
-            continue;
-        }
-        let Some(stem) = entry.file_stem() else {
-            continue;
-        };
-        stems.insert(stem.to_os_string());
-        let mut companions = Vec::new();
-        for kind in Kind::ALL {
-            let mut name = stem.to_os_string();
-            name.push(format!("-{}.tsv", kind.name()));
-            if tsv_names.contains(name.as_os_str()) {
-                companions.push((kind, data.join(name)));
-            }
-        }
-        out.push(Source::File {
-            path: entry,
-            companions,
-        });
-    }
-    for path in &tsvs {
-        let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
-            continue;
-        };
-        let Some(base) = name.strip_suffix(".tsv") else {
-            continue;
-        };
-        let owner = Kind::ALL
-            .iter()
-            .find_map(|k| base.strip_suffix(&format!("-{}", k.name())));
-        match owner {
-            Some(stem) if stems.contains(std::ffi::OsStr::new(stem)) => {}
-            _ => report.warn(
-                &path.display().to_string(),
-                None,
-                "",
-                "companion TSV without its figure in _figures/: not converted".into(),
-            ),
-        }
-    }
-}
 
 /// Reads one front-matter file and its companions into a record.
 pub fn load_file(

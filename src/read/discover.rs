@@ -1,0 +1,333 @@
+//! Finding the records: command-line inputs → [`Source`]s, in input order,
+//! found lazily. Folders are listed one at a time (each listing sorted
+//! byte-wise), so memory holds the names of the folders being walked, never
+//! every record of the corpus.
+
+use std::collections::{HashSet, VecDeque};
+use std::ffi::{OsStr, OsString};
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use super::Kind;
+use crate::diag::{Diagnostic, Report, Severity};
+
+/// Something to convert, in input order.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Source {
+    /// A front-matter file, with the companion TSVs found beside it.
+    File {
+        path: PathBuf,
+        companions: Vec<(Kind, PathBuf)>,
+    },
+    /// Standard input: a stream of front-matter documents.
+    Stdin,
+}
+
+/// What discovery finds: a source, or a problem (a missing path, a
+/// companion TSV without its figure, a symlink loop), in input order.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Found {
+    Source(Source),
+    Problem(Diagnostic),
+}
+
+/// File extensions taken as records when a folder is walked (files named
+/// on the command line are taken whatever their extension).
+pub const RECORD_EXTENSIONS: &[&str] = &["md", "markdown", "txt", "yml", "yaml"];
+
+/// Turns command-line inputs into sources, all at once (for small inputs
+/// and tests; the converter iterates [`Discovery`] instead). Problems go to
+/// `report`.
+pub fn discover(inputs: &[PathBuf], report: &mut Report) -> Vec<Source> {
+    let mut out = Vec::new();
+    for found in Discovery::new(inputs) {
+        match found {
+            Found::Source(s) => out.push(s),
+            Found::Problem(d) => report.diagnostics.push(d),
+        }
+    }
+    out
+}
+
+/// The number of records `inputs` name, or `None` with standard input
+/// (for a progress bar). Walks the folders once more, without looking for
+/// companions and without holding what it finds.
+pub fn count(inputs: &[PathBuf]) -> Option<u64> {
+    let mut d = Discovery::new(inputs);
+    d.companions = false;
+    let mut n = 0;
+    for found in d {
+        match found {
+            Found::Source(Source::Stdin) => return None,
+            Found::Source(_) => n += 1,
+            Found::Problem(_) => {}
+        }
+    }
+    Some(n)
+}
+
+/// One folder being walked.
+struct Frame {
+    dir: PathBuf,
+    /// Sorted entry names.
+    names: Vec<OsString>,
+    next: usize,
+    /// A pfocr-database `_figures` folder: its `_data` folder.
+    data: Option<PathBuf>,
+}
+
+/// Sources and problems, in input order, one at a time.
+pub struct Discovery {
+    inputs: std::vec::IntoIter<PathBuf>,
+    stack: Vec<Frame>,
+    /// Canonical folders already walked (symlink loops).
+    visited: HashSet<PathBuf>,
+    queue: VecDeque<Found>,
+    /// Look for companion TSVs (not needed to count records).
+    companions: bool,
+}
+
+impl Discovery {
+    pub fn new(inputs: &[PathBuf]) -> Self {
+        let inputs = if inputs.is_empty() {
+            vec![PathBuf::from("-")]
+        } else {
+            inputs.to_vec()
+        };
+        Discovery {
+            inputs: inputs.into_iter(),
+            stack: Vec::new(),
+            visited: HashSet::new(),
+            queue: VecDeque::new(),
+            companions: true,
+        }
+    }
+
+    fn problem(&mut self, severity: Severity, path: &Path, message: String) {
+        self.queue.push_back(Found::Problem(Diagnostic {
+            severity,
+            path: path.display().to_string(),
+            line: None,
+            field: String::new(),
+            message,
+        }));
+    }
+
+    /// Sorted entry names of a folder (a problem if it cannot be listed).
+    fn list(&mut self, dir: &Path) -> Vec<OsString> {
+        match fs::read_dir(dir) {
+            Ok(entries) => {
+                let mut names: Vec<OsString> = entries
+                    .filter_map(|e| e.ok().map(|e| e.file_name()))
+                    .collect();
+                // Byte-wise order, whatever the platform's locale.
+                names.sort_by(|a, b| a.as_encoded_bytes().cmp(b.as_encoded_bytes()));
+                names
+            }
+            Err(e) => {
+                self.problem(Severity::Error, dir, format!("cannot read folder: {e}"));
+                Vec::new()
+            }
+        }
+    }
+
+    /// Starts walking a folder: a pfocr-database (with `_figures/`) or a
+    /// plain folder.
+    fn enter(&mut self, dir: PathBuf) {
+        // Symlinked folders are followed once: a loop is reported, not walked.
+        let canonical = fs::canonicalize(&dir).unwrap_or_else(|_| dir.clone());
+        if !self.visited.insert(canonical) {
+            self.problem(
+                Severity::Warning,
+                &dir,
+                "folder already walked (a symlink loop?): skipped".into(),
+            );
+            return;
+        }
+        let figures = dir.join("_figures");
+        if figures.is_dir() {
+            self.visited
+                .insert(fs::canonicalize(&figures).unwrap_or_else(|_| figures.clone()));
+            let names = self.list(&figures);
+            self.stack.push(Frame {
+                dir: figures,
+                names,
+                next: 0,
+                data: Some(dir.join("_data")),
+            });
+        } else {
+            let names = self.list(&dir);
+            self.stack.push(Frame {
+                dir,
+                names,
+                next: 0,
+                data: None,
+            });
+        }
+    }
+
+    /// Reports the TSVs of `data` whose figure is not in `figures` (sorted
+    /// names): streamed, holding only the orphans.
+    fn orphans(&mut self, data: &Path, figures: &[OsString]) {
+        let Ok(entries) = fs::read_dir(data) else {
+            return;
+        };
+        let mut orphans: Vec<PathBuf> = Vec::new();
+        for entry in entries.flatten() {
+            let name = entry.file_name();
+            let Some(base) = name.to_str().and_then(|n| n.strip_suffix(".tsv")) else {
+                continue;
+            };
+            let owner = Kind::ALL
+                .iter()
+                .find_map(|k| base.strip_suffix(&format!("-{}", k.name())));
+            if !owner.is_some_and(|stem| has_figure(figures, stem)) {
+                orphans.push(entry.path());
+            }
+        }
+        orphans.sort_by(|a, b| {
+            a.as_os_str()
+                .as_encoded_bytes()
+                .cmp(b.as_os_str().as_encoded_bytes())
+        });
+        for path in orphans {
+            self.problem(
+                Severity::Warning,
+                &path,
+                "companion TSV without its figure in _figures/: not converted".into(),
+            );
+        }
+    }
+}
+
+/// Whether sorted figure file names hold one whose stem is `stem`.
+fn has_figure(names: &[OsString], stem: &str) -> bool {
+    let stem = stem.as_bytes();
+    let start = names.partition_point(|n| n.as_encoded_bytes() < stem);
+    names[start..]
+        .iter()
+        .take_while(|n| n.as_encoded_bytes().starts_with(stem))
+        .any(|n| {
+            Path::new(n)
+                .file_stem()
+                .is_some_and(|s| s.as_encoded_bytes() == stem)
+        })
+}
+
+fn is_hidden(name: &OsStr) -> bool {
+    name.as_encoded_bytes().starts_with(b".")
+}
+
+/// The companion TSVs `data/<stem>-{genes,chemicals,diseases}.tsv` that exist.
+fn companions_in(data: &Path, stem: &OsStr) -> Vec<(Kind, PathBuf)> {
+    Kind::ALL
+        .iter()
+        .filter_map(|&kind| {
+            let mut name = stem.to_os_string();
+            name.push(format!("-{}.tsv", kind.name()));
+            let tsv = data.join(name);
+            tsv.is_file().then_some((kind, tsv))
+        })
+        .collect()
+}
+
+/// A record file named on its own: paired with
+/// `../_data/<stem>-{genes,chemicals,diseases}.tsv` when it sits in a
+/// `_figures` folder.
+fn file_source(path: PathBuf, companions: bool) -> Source {
+    let data = path
+        .parent()
+        .filter(|p| p.file_name().is_some_and(|n| n == "_figures"))
+        .and_then(Path::parent)
+        .map(|db| db.join("_data"));
+    let found = match (data, path.file_stem(), companions) {
+        (Some(data), Some(stem), true) => companions_in(&data, stem),
+        _ => Vec::new(),
+    };
+    Source::File {
+        path,
+        companions: found,
+    }
+}
+
+impl Iterator for Discovery {
+    type Item = Found;
+
+    fn next(&mut self) -> Option<Found> {
+        loop {
+            if let Some(found) = self.queue.pop_front() {
+                return Some(found);
+            }
+            let Some(frame) = self.stack.last_mut() else {
+                let input = self.inputs.next()?;
+                if input.as_os_str() == "-" {
+                    return Some(Found::Source(Source::Stdin));
+                }
+                match fs::metadata(&input) {
+                    Ok(m) if m.is_dir() => self.enter(input),
+                    Ok(_) => return Some(Found::Source(file_source(input, self.companions))),
+                    Err(e) => self.problem(Severity::Error, &input, format!("cannot read: {e}")),
+                }
+                continue;
+            };
+            if frame.next == frame.names.len() {
+                let frame = self.stack.pop().expect("a frame");
+                if let Some(data) = &frame.data
+                    && data.is_dir()
+                {
+                    self.orphans(data, &frame.names);
+                }
+                continue;
+            }
+            let name = &frame.names[frame.next];
+            frame.next += 1;
+            if is_hidden(name) {
+                continue;
+            }
+            let path = frame.dir.join(name);
+            if let Some(data) = frame.data.clone() {
+                // A database's figures: every file, with its companions.
+                if path.is_dir() {
+                    continue;
+                }
+                let Some(stem) = path.file_stem() else {
+                    continue;
+                };
+                let companions = if self.companions {
+                    companions_in(&data, stem)
+                } else {
+                    Vec::new()
+                };
+                return Some(Found::Source(Source::File { path, companions }));
+            }
+            if path.is_dir() {
+                self.enter(path);
+            } else if path
+                .extension()
+                .and_then(|e| e.to_str())
+                .is_some_and(|e| RECORD_EXTENSIONS.iter().any(|r| r.eq_ignore_ascii_case(e)))
+            {
+                return Some(Found::Source(file_source(path, self.companions)));
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn figure_stems_are_found_by_binary_search() {
+        let names: Vec<OsString> = ["a.b.md", "a.md", "ab.md", "c"]
+            .iter()
+            .map(OsString::from)
+            .collect();
+        assert!(has_figure(&names, "a"));
+        assert!(has_figure(&names, "a.b"));
+        assert!(has_figure(&names, "ab"));
+        assert!(has_figure(&names, "c"));
+        assert!(!has_figure(&names, "b"));
+        assert!(!has_figure(&names, "a.b.md.x"));
+    }
+}
