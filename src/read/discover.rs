@@ -66,11 +66,46 @@ pub fn count(inputs: &[PathBuf]) -> Option<u64> {
     Some(n)
 }
 
+/// Sorted entry names of one folder, packed in one buffer: a folder of
+/// 100,000 figures costs about 4 MB, not the 7.5 MB of separate strings.
+#[derive(Default)]
+struct Names {
+    bytes: Vec<u8>,
+    /// End of each name in `bytes`.
+    ends: Vec<u32>,
+}
+
+impl Names {
+    fn new(mut names: Vec<OsString>) -> Names {
+        // Byte-wise order, whatever the platform's locale.
+        names.sort_by(|a, b| a.as_encoded_bytes().cmp(b.as_encoded_bytes()));
+        let mut packed = Names {
+            bytes: Vec::with_capacity(names.iter().map(|n| n.len()).sum()),
+            ends: Vec::with_capacity(names.len()),
+        };
+        for n in names {
+            packed.bytes.extend_from_slice(n.as_encoded_bytes());
+            packed.ends.push(packed.bytes.len() as u32);
+        }
+        packed
+    }
+
+    fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    fn get(&self, i: usize) -> &OsStr {
+        let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
+        // SAFETY: the bytes are a concatenation of whole `OsStr`s' encoded
+        // bytes, and this slice is exactly one of them.
+        unsafe { OsStr::from_encoded_bytes_unchecked(&self.bytes[start..self.ends[i] as usize]) }
+    }
+}
+
 /// One folder being walked.
 struct Frame {
     dir: PathBuf,
-    /// Sorted entry names.
-    names: Vec<OsString>,
+    names: Names,
     next: usize,
     /// A pfocr-database `_figures` folder: its `_data` folder.
     data: Option<PathBuf>,
@@ -114,19 +149,16 @@ impl Discovery {
     }
 
     /// Sorted entry names of a folder (a problem if it cannot be listed).
-    fn list(&mut self, dir: &Path) -> Vec<OsString> {
+    fn list(&mut self, dir: &Path) -> Names {
         match fs::read_dir(dir) {
-            Ok(entries) => {
-                let mut names: Vec<OsString> = entries
+            Ok(entries) => Names::new(
+                entries
                     .filter_map(|e| e.ok().map(|e| e.file_name()))
-                    .collect();
-                // Byte-wise order, whatever the platform's locale.
-                names.sort_by(|a, b| a.as_encoded_bytes().cmp(b.as_encoded_bytes()));
-                names
-            }
+                    .collect(),
+            ),
             Err(e) => {
                 self.problem(Severity::Error, dir, format!("cannot read folder: {e}"));
-                Vec::new()
+                Names::default()
             }
         }
     }
@@ -168,7 +200,7 @@ impl Discovery {
 
     /// Reports the TSVs of `data` whose figure is not in `figures` (sorted
     /// names): streamed, holding only the orphans.
-    fn orphans(&mut self, data: &Path, figures: &[OsString]) {
+    fn orphans(&mut self, data: &Path, figures: &Names) {
         let Ok(entries) = fs::read_dir(data) else {
             return;
         };
@@ -201,11 +233,20 @@ impl Discovery {
 }
 
 /// Whether sorted figure file names hold one whose stem is `stem`.
-fn has_figure(names: &[OsString], stem: &str) -> bool {
+fn has_figure(names: &Names, stem: &str) -> bool {
     let stem = stem.as_bytes();
-    let start = names.partition_point(|n| n.as_encoded_bytes() < stem);
-    names[start..]
-        .iter()
+    // The first name not below `stem`.
+    let (mut lo, mut hi) = (0, names.len());
+    while lo < hi {
+        let mid = (lo + hi) / 2;
+        if names.get(mid).as_encoded_bytes() < stem {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    (lo..names.len())
+        .map(|i| names.get(i))
         .take_while(|n| n.as_encoded_bytes().starts_with(stem))
         .any(|n| {
             Path::new(n)
@@ -279,7 +320,7 @@ impl Iterator for Discovery {
                 }
                 continue;
             }
-            let name = &frame.names[frame.next];
+            let name = frame.names.get(frame.next);
             frame.next += 1;
             if is_hidden(name) {
                 continue;
@@ -319,10 +360,13 @@ mod tests {
 
     #[test]
     fn figure_stems_are_found_by_binary_search() {
-        let names: Vec<OsString> = ["a.b.md", "a.md", "ab.md", "c"]
-            .iter()
-            .map(OsString::from)
-            .collect();
+        let names = Names::new(
+            ["c", "ab.md", "a.md", "a.b.md"]
+                .iter()
+                .map(OsString::from)
+                .collect(),
+        );
+        assert_eq!(names.get(0), "a.b.md");
         assert!(has_figure(&names, "a"));
         assert!(has_figure(&names, "a.b"));
         assert!(has_figure(&names, "ab"));
