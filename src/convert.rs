@@ -555,6 +555,7 @@ fn run_job(
     describe: bool,
 ) -> Outcome {
     let mut report = Report::default();
+    let is_problem = matches!(job, Job::Problem(_));
     let (path, record) = match job {
         Job::File { path, companions } => (
             path.display().to_string(),
@@ -571,15 +572,7 @@ fn run_job(
         Job::Problem(d) => {
             let path = d.path.clone();
             report.diagnostics.push(d);
-            return Outcome {
-                path,
-                chunk,
-                triples: 0,
-                figid: None,
-                report,
-                figure: Default::default(),
-                record: false,
-            };
+            (path, None)
         }
     };
     let mut outcome = Outcome {
@@ -589,7 +582,7 @@ fn run_job(
         figid: None,
         report,
         figure: Default::default(),
-        record: true,
+        record: !is_problem,
     };
     let Some(record) = record else { return outcome };
     let Some(mapped) = mapper.map(&record, graph, &mut outcome.report) else {

@@ -135,12 +135,19 @@ impl FigureGraph {
     /// Interns `base` (an IRI of this graph) followed by what `suffix`
     /// writes, e.g. a fragment.
     pub fn iri_extending(&mut self, base: Id, suffix: impl FnOnce(&mut String)) -> Id {
+        let start = self.write_extending(base, suffix);
+        self.intern_tail(start, None)
+    }
+
+    /// Writes `base`'s text and then `suffix` at the end of the arena;
+    /// returns where it starts.
+    fn write_extending(&mut self, base: Id, suffix: impl FnOnce(&mut String)) -> usize {
         let e = self.terms[base.0 as usize];
         let start = self.buf.len();
         self.buf
             .extend_from_within(e.start as usize..e.end as usize);
         suffix(&mut self.buf);
-        self.intern_tail(start, None)
+        start
     }
 
     /// Like [`iri_extending`](Self::iri_extending), for a node the caller
@@ -148,11 +155,7 @@ impl FigureGraph {
     /// looked up, and the caller adds each of its triples only once, so
     /// they skip the duplicate check too.
     pub fn fresh_iri_extending(&mut self, base: Id, suffix: impl FnOnce(&mut String)) -> Id {
-        let e = self.terms[base.0 as usize];
-        let start = self.buf.len();
-        self.buf
-            .extend_from_within(e.start as usize..e.end as usize);
-        suffix(&mut self.buf);
+        let start = self.write_extending(base, suffix);
         self.push_entry(start, None, true)
     }
 

@@ -24,13 +24,7 @@ pub fn load_file(
     report: &mut Report,
 ) -> Option<Record> {
     let shown = path.display().to_string();
-    let bytes = match fs::read(path) {
-        Ok(b) => b,
-        Err(e) => {
-            report.error(&shown, None, "", format!("cannot read: {e}"));
-            return None;
-        }
-    };
+    let bytes = read_reported(path, &shown, report)?;
     let doc = frontmatter::decode(&bytes).and_then(frontmatter::split_file);
     let doc = match doc {
         Ok(d) => d,
@@ -92,16 +86,19 @@ pub fn parse_document(
     }
 }
 
+/// A file's bytes, or an error report naming it.
+fn read_reported(path: &Path, shown: &str, report: &mut Report) -> Option<Vec<u8>> {
+    fs::read(path)
+        .map_err(|e| report.error(shown, None, "", format!("cannot read: {e}")))
+        .ok()
+}
+
 /// Adds a companion TSV's rows to a record; false when the file is unusable
 /// (the record then fails as a whole, with the reason reported).
 fn attach(record: &mut Record, kind: Kind, path: &Path, report: &mut Report) -> bool {
     let shown = path.display().to_string();
-    let text = match fs::read(path) {
-        Ok(b) => b,
-        Err(e) => {
-            report.error(&shown, None, "", format!("cannot read: {e}"));
-            return false;
-        }
+    let Some(text) = read_reported(path, &shown, report) else {
+        return false;
     };
     let text = match frontmatter::decode(&text) {
         Ok(t) => t,
