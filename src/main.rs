@@ -1,14 +1,15 @@
 //! The `pfocr2rdf` command: parses flags and calls the library.
 
+use std::collections::BTreeMap;
 use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{CommandFactory, Parser, Subcommand};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use pfocr2rdf::diag::Diagnostic;
+use pfocr2rdf::diag::{Diagnostic, Severity};
 use pfocr2rdf::output::{Compression, Output, OutputError, shard_name, void_name};
-use pfocr2rdf::report::ReportCollector;
+use pfocr2rdf::report::{ReportCollector, warning_kind};
 use pfocr2rdf::{Events, Format, Options, Summary, Void, convert_to};
 
 const EXAMPLES: &str = "\
@@ -96,7 +97,17 @@ struct Cli {
     /// No summary line and no progress bar on standard error (problems are still reported).
     #[arg(short, long)]
     quiet: bool,
+
+    /// Show every warning (by default, after 20 of one kind the rest of that
+    /// kind are only counted; errors are always shown).
+    #[arg(short, long)]
+    verbose: bool,
 }
+
+/// Warnings of one kind (`genes[].entrez`, ...) shown before the rest are
+/// only counted: a corpus with the same gap in every record should not
+/// bury the errors.
+const WARNINGS_SHOWN: u64 = 20;
 
 #[derive(Subcommand, Debug)]
 enum Command {
@@ -206,6 +217,8 @@ fn main() -> ExitCode {
 
     let mut events = CliEvents {
         quiet: cli.quiet,
+        verbose: cli.verbose,
+        warnings: BTreeMap::new(),
         bar: None,
         report: cli.report.as_ref().map(|_| ReportCollector::default()),
     };
@@ -229,6 +242,7 @@ fn main() -> ExitCode {
     if let Some(bar) = events.bar.take() {
         bar.finish_and_clear();
     }
+    events.hidden_warnings();
 
     let mut status: u8;
     let mut written = false;
@@ -332,21 +346,45 @@ fn write_report(path: &Path, json: &serde_json::Value) -> Result<(), OutputError
 /// Diagnostics to standard error (around the progress bar) and to the report.
 struct CliEvents {
     quiet: bool,
+    verbose: bool,
     bar: Option<ProgressBar>,
     report: Option<ReportCollector>,
+    /// Warnings seen per kind.
+    warnings: BTreeMap<String, u64>,
+}
+
+impl CliEvents {
+    /// One line per kind of warning not shown in full.
+    fn hidden_warnings(&self) {
+        for (kind, n) in &self.warnings {
+            if *n > WARNINGS_SHOWN {
+                eprintln!(
+                    "pfocr2rdf: {} more warnings for `{kind}` not shown ({n} in all; -v shows every warning, --report FILE counts them by kind)",
+                    n - WARNINGS_SHOWN
+                );
+            }
+        }
+    }
 }
 
 impl Events for CliEvents {
     fn diagnostic(&mut self, d: &Diagnostic) {
+        if let Some(r) = &mut self.report {
+            r.add(d);
+        }
+        if d.severity == Severity::Warning && !self.verbose {
+            let seen = self.warnings.entry(warning_kind(&d.field)).or_default();
+            *seen += 1;
+            if *seen > WARNINGS_SHOWN {
+                return;
+            }
+        }
         let print = || {
             let _ = writeln!(io::stderr().lock(), "{d}");
         };
         match &self.bar {
             Some(bar) => bar.suspend(print),
             None => print(),
-        }
-        if let Some(r) = &mut self.report {
-            r.add(d);
         }
     }
 

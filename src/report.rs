@@ -16,7 +16,7 @@ pub struct ReportCollector {
 /// The kind of a warning: its field with list indices and row numbers
 /// taken out (`genes[3].entrez` → `genes[].entrez`,
 /// `genes.tsv row 2: ncbigene_id` → `genes.tsv: ncbigene_id`).
-fn warning_kind(field: &str) -> String {
+pub fn warning_kind(field: &str) -> String {
     let mut out = String::with_capacity(field.len());
     let mut rest = field;
     while let Some(c) = rest.chars().next() {

@@ -325,3 +325,39 @@ fn a_missing_input_fails_and_the_others_convert() {
     );
     assert!(String::from_utf8_lossy(&out.stdout).contains("PMC1__good.html"));
 }
+
+#[test]
+fn warnings_of_one_kind_are_shown_twenty_times_then_counted() {
+    let dir = tempfile::tempdir().unwrap();
+    for i in 0..25 {
+        std::fs::write(
+            dir.path().join(format!("f{i:02}.md")),
+            format!("---\nfigid: F{i}\ngenes:\n- word: x\n  entrez: bad\n---\n"),
+        )
+        .unwrap();
+    }
+    let out = run_path(dir.path(), &["-f", "nt"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert_eq!(
+        err.matches(": warning: genes[1].entrez:").count(),
+        20,
+        "{err}"
+    );
+    assert!(
+        err.contains("5 more warnings for `genes[].entrez` not shown (25 in all"),
+        "{err}"
+    );
+    assert!(
+        err.contains("25 warnings"),
+        "the summary counts them all: {err}"
+    );
+    let verbose = run_path(dir.path(), &["-f", "nt", "-v"]);
+    assert_eq!(
+        stderr(&verbose)
+            .matches(": warning: genes[1].entrez:")
+            .count(),
+        25
+    );
+    assert!(!stderr(&verbose).contains("not shown"));
+}
