@@ -114,11 +114,32 @@ pub fn parse(kind: Kind, text: &str, path: &str, report: &mut Report) -> Result<
     let width = header.len();
     let mut gene_rows = Vec::new();
     let mut term_rows = Vec::new();
-    for rec in records {
+    let unclosed = unclosed_quote(text);
+    let mut records = records.peekable();
+    while let Some(rec) = records.next() {
         let rec = rec.map_err(csv_error)?;
         let line = rec.position().map_or(0, |p| p.line() as u32);
         if rec.len() == 1 && rec.get(0) == Some("") {
             continue; // a blank line
+        }
+        if let Some(open) = unclosed
+            && records.peek().is_none()
+        {
+            // The csv reader takes the rest of the file as that one cell,
+            // swallowing the rows after it without a word.
+            report.warn(
+                path,
+                Some(line),
+                &format!("{}.tsv", kind.name()),
+                format!(
+                    "the quoted cell opened on line {open} never closes (it would hold the rest of the file); row skipped"
+                ),
+            );
+            match kind {
+                Kind::Genes => gene_rows.push(None),
+                _ => term_rows.push(None),
+            }
+            continue;
         }
         if rec.len() != width {
             report.warn(
@@ -170,6 +191,37 @@ pub fn parse(kind: Kind, text: &str, path: &str, report: &mut Report) -> Result<
         }
     }
     Ok(table(kind, path, gene_rows, term_rows))
+}
+
+/// The line where a quoted cell opens and never closes, read the way the
+/// csv reader reads it (RFC 4180: a `"` opens a cell only at its start;
+/// `""` inside is a quote).
+fn unclosed_quote(text: &str) -> Option<u32> {
+    let bytes = text.as_bytes();
+    let mut line = 1;
+    let mut open = None;
+    let mut at_cell_start = true;
+    let mut i = 0;
+    while i < bytes.len() {
+        let c = bytes[i];
+        if open.is_some() {
+            if c == b'"' {
+                if bytes.get(i + 1) == Some(&b'"') {
+                    i += 1;
+                } else {
+                    open = None;
+                }
+            }
+        } else if c == b'"' && at_cell_start {
+            open = Some(line);
+        }
+        if c == b'\n' {
+            line += 1;
+        }
+        at_cell_start = open.is_none() && matches!(c, b'\t' | b'\n' | b'\r');
+        i += 1;
+    }
+    open
 }
 
 fn table(
