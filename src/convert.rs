@@ -424,8 +424,9 @@ fn dedup(mut keys: Vec<String>) -> Vec<String> {
     keys
 }
 
-/// The Turtle prefixes, with `schema:` following `--schema-https`.
-fn prefixes(mapper: &Mapper) -> Vec<(&'static str, &'static str)> {
+/// The Turtle prefixes, with `schema:` following `--schema-https` (public
+/// for the fuzz targets, which serialize figure graphs on their own).
+pub fn prefixes(mapper: &Mapper) -> Vec<(&'static str, &'static str)> {
     crate::map::iri::PREFIXES
         .iter()
         .map(|&(p, ns)| {
@@ -588,6 +589,9 @@ fn run_job(
     let Some(mapped) = mapper.map(&record, graph, &mut outcome.report) else {
         return outcome;
     };
+    // The rows are in the graph now: free them before the chunk grows (a
+    // figure with a million-row TSV would otherwise hold both).
+    drop(record);
     graph.finish();
     serializer.figure(graph, &mut outcome.chunk);
     outcome.triples = graph.len() as u64;

@@ -50,6 +50,9 @@ struct Parser<'a> {
 /// Parses front-matter YAML whose first line is file line `first_line`;
 /// `None` when the text is outside the subset.
 pub fn parse(yaml: &str, path: &str, first_line: u32) -> Option<Record> {
+    if !plain_text(yaml) {
+        return None;
+    }
     let mut lines = Vec::with_capacity(yaml.len() / 40);
     for (i, raw) in yaml.split('\n').enumerate() {
         let raw = raw.strip_suffix('\r').unwrap_or(raw);
@@ -81,6 +84,37 @@ pub fn parse(yaml: &str, path: &str, first_line: u32) -> Option<Record> {
     record.path = path.to_owned();
     record.line = first_line.saturating_sub(1);
     Some(record)
+}
+
+/// Whether the text holds only what this reader treats as ordinary
+/// characters: no control characters but tab and `\r\n` line ends, no
+/// non-characters, and none of the characters libyaml (YAML 1.1) takes as
+/// line breaks (U+0085, U+2028, U+2029). Anything else is libyaml's to
+/// judge (it rejects most of it, with the position).
+fn plain_text(yaml: &str) -> bool {
+    let b = yaml.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            b'\t' | b'\n' => {}
+            b'\r' if b.get(i + 1) == Some(&b'\n') => {}
+            0..=0x1F | 0x7F => return false,
+            // C1 controls and NEL: C2 80..C2 9F.
+            0xC2 if matches!(b.get(i + 1), Some(0x80..=0x9F)) => return false,
+            // U+2028, U+2029: E2 80 A8/A9.
+            0xE2 if b.get(i + 1) == Some(&0x80) && matches!(b.get(i + 2), Some(0xA8 | 0xA9)) => {
+                return false;
+            }
+            // U+FFFE, U+FFFF: EF BF BE/BF; U+FEFF (a BOM inside): EF BB BF.
+            0xEF if b.get(i + 1) == Some(&0xBF) && matches!(b.get(i + 2), Some(0xBE | 0xBF)) => {
+                return false;
+            }
+            0xEF if b.get(i + 1) == Some(&0xBB) && b.get(i + 2) == Some(&0xBF) => return false,
+            _ => {}
+        }
+        i += 1;
+    }
+    true
 }
 
 /// Splits `key: rest` (or `key:` at the end of the line).

@@ -69,7 +69,9 @@ pub fn parse_document(
             Some(record)
         }
         Err(e) => {
-            let message = if e.field.is_empty() {
+            // serde_yaml often starts its message with the path already
+            // (`organisms[0]: ...`): do not name the field twice.
+            let message = if e.field.is_empty() || e.message.starts_with(&e.field) {
                 e.message
             } else {
                 format!("{}: {}", e.field, e.message)

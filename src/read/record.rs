@@ -125,3 +125,83 @@ pub struct Record {
     /// Keys the reader does not know, with the line where each was seen.
     pub unmapped: Vec<(String, u32)>,
 }
+
+impl Record {
+    /// The record with every line number set to 0: what the two YAML
+    /// readers must agree on (the `serde_yaml` path finds lines by scanning
+    /// the text, the fast reader knows them exactly).
+    pub fn without_lines(self) -> Record {
+        let mut r = self;
+
+        fn clear(v: &mut Option<Text>) {
+            if let Some(t) = v {
+                t.line = 0;
+            }
+        }
+        r.line = 0;
+        for v in [
+            &mut r.figid,
+            &mut r.figtitle,
+            &mut r.caption,
+            &mut r.pmcid,
+            &mut r.papertitle,
+            &mut r.reftext,
+            &mut r.year,
+            &mut r.doi,
+            &mut r.journal_title,
+            &mut r.journal_nlm_ta,
+            &mut r.publisher_name,
+            &mut r.keywords,
+            &mut r.figlink,
+            &mut r.filename,
+            &mut r.number,
+            &mut r.figtype,
+            &mut r.figid_alias,
+            &mut r.pathway_score,
+            &mut r.automl_pathway,
+            &mut r.pmc_ranked_result_index,
+            &mut r.ndex,
+            &mut r.seo,
+            &mut r.wpid,
+            &mut r.schema_id,
+        ] {
+            clear(v);
+        }
+        for list in [
+            &mut r.redirect_from,
+            &mut r.organisms,
+            &mut r.organisms_ner,
+            &mut r.schema_keywords,
+        ] {
+            for t in list.iter_mut() {
+                t.line = 0;
+            }
+        }
+        for rows in &mut r.genes {
+            for row in rows.rows.iter_mut().flatten() {
+                row.line = 0;
+                for v in [
+                    &mut row.word,
+                    &mut row.source,
+                    &mut row.symbol,
+                    &mut row.hgnc_symbol,
+                    &mut row.ncbigene_id,
+                ] {
+                    clear(v);
+                }
+            }
+        }
+        for rows in r.chemicals.iter_mut().chain(r.diseases.iter_mut()) {
+            for row in rows.rows.iter_mut().flatten() {
+                row.line = 0;
+                for v in [&mut row.word, &mut row.source, &mut row.mesh] {
+                    clear(v);
+                }
+            }
+        }
+        for (_, line) in &mut r.unmapped {
+            *line = 0;
+        }
+        r
+    }
+}

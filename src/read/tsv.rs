@@ -75,7 +75,7 @@ pub struct TsvError {
 pub fn parse(kind: Kind, text: &str, path: &str, report: &mut Report) -> Result<Table, TsvError> {
     let mut records = Records::new(text);
     let mut header = Vec::new();
-    if records.next_into(&mut header)?.is_none() {
+    if records.next_into(&mut header).is_none() {
         return Ok(table(kind, path, Vec::new(), Vec::new()));
     }
     let known = kind.columns();
@@ -113,9 +113,26 @@ pub fn parse(kind: Kind, text: &str, path: &str, report: &mut Report) -> Result<
     let mut gene_rows = Vec::new();
     let mut term_rows = Vec::new();
     let mut rec = Vec::with_capacity(width);
-    while let Some(line) = records.next_into(&mut rec)? {
+    while let Some(line) = records.next_into(&mut rec) {
         if rec.len() == 1 && rec[0].is_empty() {
             continue; // a blank line
+        }
+        if let Some(open) = records.unclosed.take() {
+            // The cell took the rest of the file: the rows after it are
+            // gone, and this one is not what it says.
+            report.warn(
+                path,
+                Some(line),
+                &format!("{}.tsv", kind.name()),
+                format!(
+                    "the quoted cell opened on line {open} never closes (it would hold the rest of the file); row skipped"
+                ),
+            );
+            match kind {
+                Kind::Genes => gene_rows.push(None),
+                _ => term_rows.push(None),
+            }
+            continue;
         }
         if rec.len() != width {
             report.warn(
@@ -177,6 +194,9 @@ struct Records<'a> {
     pos: usize,
     /// 1-based line where the next record starts.
     line: u32,
+    /// Set when a quoted cell, opened on this line, never closed: it took
+    /// the rest of the text.
+    unclosed: Option<u32>,
 }
 
 impl<'a> Records<'a> {
@@ -185,14 +205,15 @@ impl<'a> Records<'a> {
             text,
             pos: 0,
             line: 1,
+            unclosed: None,
         }
     }
 
     /// Reads the next record's cells into `out`; returns its line.
-    fn next_into(&mut self, out: &mut Vec<Cow<'a, str>>) -> Result<Option<u32>, TsvError> {
+    fn next_into(&mut self, out: &mut Vec<Cow<'a, str>>) -> Option<u32> {
         out.clear();
         if self.pos >= self.text.len() {
-            return Ok(None);
+            return None;
         }
         let start_line = self.line;
         let bytes = self.text.as_bytes();
@@ -203,10 +224,11 @@ impl<'a> Records<'a> {
                 let mut i = self.pos + 1;
                 loop {
                     let Some(rel) = self.text[i..].find('"') else {
-                        return Err(TsvError {
-                            line: Some(open_line),
-                            message: "a quoted cell is never closed".into(),
-                        });
+                        value.push_str(&self.text[i..]);
+                        out.push(Cow::Owned(value));
+                        self.unclosed = Some(open_line);
+                        self.pos = self.text.len();
+                        return Some(start_line);
                     };
                     let part = &self.text[i..i + rel];
                     value.push_str(part);
@@ -240,9 +262,9 @@ impl<'a> Records<'a> {
                 Some(b'\n') => {
                     self.pos += 1;
                     self.line += 1;
-                    return Ok(Some(start_line));
+                    return Some(start_line);
                 }
-                _ => return Ok(Some(start_line)),
+                _ => return Some(start_line),
             }
         }
     }
@@ -275,7 +297,7 @@ mod tests {
         let mut r = Records::new(text);
         let mut out = Vec::new();
         let mut row = Vec::new();
-        while let Some(line) = r.next_into(&mut row).unwrap() {
+        while let Some(line) = r.next_into(&mut row) {
             out.push((line, row.iter().map(|c| c.to_string()).collect()));
         }
         out
@@ -302,6 +324,12 @@ mod tests {
                 (4, vec!["last".into()]),
             ]
         );
-        assert!(Records::new("\"open").next_into(&mut Vec::new()).is_err());
+        let mut r = Records::new("a\n\"open\tb\nc");
+        let mut row = Vec::new();
+        assert_eq!(r.next_into(&mut row), Some(1));
+        assert_eq!(r.next_into(&mut row), Some(2));
+        assert_eq!(r.unclosed, Some(2));
+        assert_eq!(row, vec![Cow::Borrowed("open\tb\nc")]);
+        assert_eq!(r.next_into(&mut row), None);
     }
 }

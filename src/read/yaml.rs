@@ -5,7 +5,7 @@
 //! strings. `serde_yaml` reports no positions for values, so [`Lines`]
 //! finds the line of each key and list item in the text itself.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::collections::HashSet;
 use std::fmt;
 
@@ -32,10 +32,38 @@ pub fn parse(yaml: &str, path: &str, first_line: u32) -> Result<Record, ReadErro
             message: "empty front matter".into(),
         });
     }
+    // A directive (`%YAML 1.2`, `%TAG`) can only open the YAML and must be
+    // followed by `---`, which would close the front matter; libyaml's own
+    // message ("did not find expected <document start>") does not say so.
+    if let Some((idx, directive)) = yaml
+        .lines()
+        .enumerate()
+        .find(|(_, l)| !l.trim().is_empty() && !l.starts_with('#'))
+        .filter(|(_, l)| l.starts_with('%'))
+    {
+        return Err(ReadError {
+            line: Some(first_line + idx as u32),
+            field: String::new(),
+            message: format!(
+                "YAML directive {}: a directive needs a `---` after it, which would close the front matter; directives are not supported",
+                crate::diag::show(directive)
+            ),
+        });
+    }
+    if let Some(at) = too_deep(yaml) {
+        return Err(ReadError {
+            line: Some(first_line + newlines_before(yaml, at)),
+            field: String::new(),
+            message: format!(
+                "more than {MAX_FLOW_DEPTH} nested `[` or `{{`: refused (no record nests this deep, and libyaml's time grows with the square of the depth)"
+            ),
+        });
+    }
     let ctx = Ctx {
         lines: &lines,
         current: RefCell::new(None),
     };
+    BUDGET.with(|b| b.set(budget_for(yaml)));
     let de = serde_yaml::Deserializer::from_str(yaml);
     match RecordSeed(&ctx).deserialize(de) {
         Ok(mut record) => {
@@ -48,14 +76,38 @@ pub fn parse(yaml: &str, path: &str, first_line: u32) -> Result<Record, ReadErro
                 Some((k, l)) => (k.clone(), Some(*l)),
                 None => (String::new(), None),
             };
-            let line = e
-                .location()
-                .map(|l| first_line + l.line() as u32 - 1)
-                .or(key_line);
             let mut message = e.to_string();
+            // From the byte offset, not libyaml's line: libyaml also breaks
+            // lines at a lone `\r` (and NEL, U+2028, U+2029), so its line
+            // numbers drift from the file's (found by the yaml_record fuzz
+            // target). libyaml's reader errors (a raw control character)
+            // carry no mark, only `at position N`.
+            let at = message
+                .rsplit_once(" at position ")
+                .and_then(|(_, n)| n.parse::<usize>().ok())
+                .or(e.location().map(|l| l.index()));
+            // A location before the key being read is inside an anchor that
+            // an alias under this key replays (an alias bomb): name the key.
+            let line = match (at, key_line) {
+                (Some(at), Some(k)) => Some(k.max(first_line + newlines_before(yaml, at))),
+                (Some(at), None) => Some(first_line + newlines_before(yaml, at)),
+                (None, k) => k,
+            };
             if let Some(i) = message.rfind(" at line ") {
                 message.truncate(i);
             }
+            let message = drop_line_numbers(&message);
+            // `...` ends a YAML document; more YAML after it is a second one.
+            let line = match lines.lines.iter().position(|l| l.trim_end() == "...") {
+                Some(i) if message.contains("more than one document") => {
+                    return Err(ReadError {
+                        line: Some(lines.abs(i)),
+                        field: String::new(),
+                        message: "more YAML after a `...` (end of document) line: one front matter holds one record".into(),
+                    });
+                }
+                _ => line,
+            };
             Err(ReadError {
                 line,
                 field,
@@ -65,10 +117,118 @@ pub fn parse(yaml: &str, path: &str, first_line: u32) -> Result<Record, ReadErro
     }
 }
 
+/// The deepest flow nesting read. libyaml's scanner walks its stack of
+/// possible simple keys at every token, so `[[[[...` takes time with the
+/// square of the depth: 100,000 levels took 38 s (release build). serde_yaml
+/// stops at 128 levels anyway, but only after libyaml has scanned it all.
+const MAX_FLOW_DEPTH: usize = 128;
+
+/// Where the flow nesting first exceeds [`MAX_FLOW_DEPTH`], counting every
+/// bracket, even in quoted text: an over-estimate, so nothing deep gets by
+/// (a record would need 128 unclosed brackets in its text to be refused).
+fn too_deep(yaml: &str) -> Option<usize> {
+    let mut depth = 0usize;
+    for (i, b) in yaml.bytes().enumerate() {
+        match b {
+            b'[' | b'{' => {
+                depth += 1;
+                if depth > MAX_FLOW_DEPTH {
+                    return Some(i);
+                }
+            }
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    None
+}
+
+/// Newlines in `yaml` before byte `index`.
+fn newlines_before(yaml: &str, index: usize) -> u32 {
+    let end = index.min(yaml.len());
+    yaml.as_bytes()[..end]
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count() as u32
+}
+
+/// libyaml names positions inside the YAML, counted its own way
+/// (`at line 1 column 11`); the report already names the file line, so
+/// keep only the column.
+fn drop_line_numbers(message: &str) -> String {
+    let mut out = String::with_capacity(message.len());
+    let mut rest = message;
+    while let Some(i) = rest.find("at line ") {
+        let tail = &rest[i + "at line ".len()..];
+        let digits = tail.bytes().take_while(u8::is_ascii_digit).count();
+        match tail[digits..].strip_prefix(" column ") {
+            Some(col) if digits > 0 => {
+                out.push_str(&rest[..i]);
+                out.push_str("at column ");
+                rest = col;
+            }
+            _ => {
+                out.push_str(&rest[..i + "at line ".len()]);
+                rest = tail;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+thread_local! {
+    /// Bytes of scalar and key text the running [`parse`] may still copy out
+    /// of the YAML. Without anchors and aliases a record cannot hold more
+    /// than about 1.5 times its own length (escapes such as `\L` grow from
+    /// 2 to 3 bytes), but an alias repeats its anchor's text for free: 20,000
+    /// `- *a` lines naming a 1 MB scalar ask for 20 GB. `serde_yaml` bounds
+    /// the number of alias jumps, not their size, so the reader does. (A
+    /// thread-local because serde's `Deserialize` impls take no context;
+    /// `parse` sets it and is not re-entrant.)
+    static BUDGET: Cell<usize> = const { Cell::new(usize::MAX) };
+}
+
+const ALIAS_BOMB: &str = "anchors and aliases expand to far more text than the record holds (an alias bomb?): record not read";
+
+fn budget_for(yaml: &str) -> usize {
+    yaml.len().saturating_mul(4).saturating_add(4096)
+}
+
+/// Charges `len` bytes (plus one, so that empty values count too) to the
+/// budget; an error once it is spent.
+fn charge<E: de::Error>(len: usize) -> Result<(), E> {
+    BUDGET.with(|b| match b.get().checked_sub(len + 1) {
+        Some(left) => {
+            b.set(left);
+            Ok(())
+        }
+        None => Err(E::custom(ALIAS_BOMB)),
+    })
+}
+
+/// serde_yaml hands a tagged list or mapping over as an enum; say what it is.
+const TAGGED: &str = "a tagged list or mapping (`!tag`): tags are not supported here (a tagged scalar is read as its text)";
+
+/// A mapping key, charged to the budget (a key can be an alias too).
+struct Key(String);
+
+impl<'de> de::Deserialize<'de> for Key {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let k = <String as de::Deserialize>::deserialize(d)?;
+        charge::<D::Error>(k.len())?;
+        Ok(Key(k))
+    }
+}
+
 /// Where keys and list items sit in the YAML text.
 pub struct Lines<'a> {
     lines: Vec<&'a str>,
     first_line: u32,
+    /// Top-level key → index of its first line, built on first use: looking
+    /// each key up by scanning every line took time with the square of the
+    /// number of keys (100,000 keys: 60 s).
+    top_keys: std::cell::OnceCell<rustc_hash::FxHashMap<&'a str, usize>>,
 }
 
 impl<'a> Lines<'a> {
@@ -76,6 +236,7 @@ impl<'a> Lines<'a> {
         Lines {
             lines: yaml.lines().collect(),
             first_line,
+            top_keys: std::cell::OnceCell::new(),
         }
     }
 
@@ -92,9 +253,31 @@ impl<'a> Lines<'a> {
 
     /// Index of the line of a top-level key.
     fn top(&self, key: &str) -> Option<usize> {
+        self.top_keys
+            .get_or_init(|| {
+                let mut keys = rustc_hash::FxHashMap::default();
+                for (i, l) in self.lines.iter().enumerate() {
+                    if !l.starts_with([' ', '\t', '-', '#'])
+                        && let Some(k) = Self::key_of(l)
+                    {
+                        keys.entry(k).or_insert(i);
+                    }
+                }
+                keys
+            })
+            .get(key)
+            .copied()
+    }
+
+    /// File lines of every top-level occurrence of `key` (an error path).
+    fn top_key_lines<'k>(&'k self, key: &'k str) -> impl Iterator<Item = u32> + 'k {
         self.lines
             .iter()
-            .position(|l| !l.starts_with([' ', '\t', '-', '#']) && Self::key_of(l) == Some(key))
+            .enumerate()
+            .filter(move |(_, l)| {
+                !l.starts_with([' ', '\t', '-', '#']) && Self::key_of(l) == Some(key)
+            })
+            .map(|(i, _)| self.abs(i))
     }
 
     fn abs(&self, idx: usize) -> u32 {
@@ -188,9 +371,11 @@ impl<'de> de::Deserialize<'de> for Raw {
                 f.write_str("a scalar")
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Raw, E> {
+                charge(v.len())?;
                 Ok(Raw(v.to_owned()))
             }
             fn visit_string<E: de::Error>(self, v: String) -> Result<Raw, E> {
+                charge(v.len())?;
                 Ok(Raw(v))
             }
         }
@@ -216,6 +401,7 @@ impl<'de> de::Deserialize<'de> for OneOrMany {
                 f.write_str("a scalar or a list of scalars")
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<OneOrMany, E> {
+                charge(v.len())?;
                 Ok(OneOrMany(vec![Some(v.to_owned())]))
             }
             fn visit_unit<E: de::Error>(self) -> Result<OneOrMany, E> {
@@ -235,6 +421,9 @@ impl<'de> de::Deserialize<'de> for OneOrMany {
             }
             fn visit_f64<E: de::Error>(self, v: f64) -> Result<OneOrMany, E> {
                 Ok(OneOrMany(vec![Some(v.to_string())]))
+            }
+            fn visit_enum<A: de::EnumAccess<'de>>(self, _: A) -> Result<OneOrMany, A::Error> {
+                Err(de::Error::custom(TAGGED))
             }
             fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<OneOrMany, A::Error> {
                 let mut out = Vec::new();
@@ -271,7 +460,17 @@ struct RecordSeed<'c, 'a, 'b>(&'c Ctx<'a, 'b>);
 impl<'de> DeserializeSeed<'de> for RecordSeed<'_, '_, '_> {
     type Value = Record;
     fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Record, D::Error> {
-        d.deserialize_map(self)
+        // `any`, not `map`: a front matter that is a list or a scalar gets
+        // its own message below instead of serde's "invalid type".
+        d.deserialize_any(self)
+    }
+}
+
+impl RecordSeed<'_, '_, '_> {
+    fn not_a_mapping<E: de::Error>(what: &str) -> E {
+        E::custom(format!(
+            "the front matter is {what}, not a mapping of record fields (`figid: ...`, `pmcid: ...`)"
+        ))
     }
 }
 
@@ -282,14 +481,45 @@ impl<'de> Visitor<'de> for RecordSeed<'_, '_, '_> {
         f.write_str("a mapping of record fields")
     }
 
+    fn visit_seq<A: SeqAccess<'de>>(self, _: A) -> Result<Record, A::Error> {
+        Err(Self::not_a_mapping("a list"))
+    }
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Record, E> {
+        Err(Self::not_a_mapping(&format!(
+            "a single scalar ({})",
+            crate::diag::show(v)
+        )))
+    }
+    fn visit_bool<E: de::Error>(self, v: bool) -> Result<Record, E> {
+        self.visit_str(&v.to_string())
+    }
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Record, E> {
+        self.visit_str(&v.to_string())
+    }
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Record, E> {
+        self.visit_str(&v.to_string())
+    }
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Record, E> {
+        self.visit_str(&v.to_string())
+    }
+    fn visit_unit<E: de::Error>(self) -> Result<Record, E> {
+        Err(Self::not_a_mapping("null"))
+    }
+    fn visit_enum<A: de::EnumAccess<'de>>(self, _: A) -> Result<Record, A::Error> {
+        Err(Self::not_a_mapping("a tagged value (`!tag ...`)"))
+    }
+
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Record, A::Error> {
         let ctx = self.0;
         let mut r = Record::default();
         let mut seen = HashSet::new();
-        while let Some(key) = map.next_key::<String>()? {
+        while let Some(key) = map.next_key::<Key>()?.map(|k| k.0) {
             let line = ctx.lines.key_line(&key);
             *ctx.current.borrow_mut() = Some((key.clone(), line));
             if !seen.insert(key.clone()) {
+                // Report the second occurrence, not the first.
+                let again = ctx.lines.top_key_lines(&key).nth(1).unwrap_or(line);
+                *ctx.current.borrow_mut() = Some((key.clone(), again));
                 return Err(de::Error::custom(format!("duplicate key `{key}`")));
             }
             match key.as_str() {
@@ -393,7 +623,7 @@ impl<'de> Visitor<'de> for SchemaSeed<'_> {
     }
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
         let line = self.line;
-        while let Some(key) = map.next_key::<String>()? {
+        while let Some(key) = map.next_key::<Key>()?.map(|k| k.0) {
             match key.as_str() {
                 "@id" => self.record.schema_id = raw(&mut map, line)?,
                 "keywords" => {
@@ -486,6 +716,9 @@ impl<'de, T: Item> Visitor<'de> for ItemsSeed<'_, '_, '_, '_, T> {
     fn visit_unit<E: de::Error>(self) -> Result<Rows<T>, E> {
         Ok(Rows::default())
     }
+    fn visit_enum<A: de::EnumAccess<'de>>(self, _: A) -> Result<Rows<T>, A::Error> {
+        Err(de::Error::custom(TAGGED))
+    }
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Rows<T>, A::Error> {
         let lines = ItemLines {
             lines: self.ctx.lines,
@@ -542,7 +775,7 @@ impl<'de, T: Item> Visitor<'de> for ItemSeed<'_, '_, '_, '_, T> {
         let mut row = T::default();
         row.set_line(self.lines.item(self.index));
         let mut seen = HashSet::new();
-        while let Some(key) = map.next_key::<String>()? {
+        while let Some(key) = map.next_key::<Key>()?.map(|k| k.0) {
             if !seen.insert(key.clone()) {
                 return Err(de::Error::custom(format!(
                     "duplicate key `{key}` in {}[{}]",

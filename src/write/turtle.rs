@@ -68,8 +68,9 @@ const RDF_TYPE: &str = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type";
 impl Serializer for Turtle {
     fn header(&self, out: &mut Vec<u8>) {
         // Declared in MAPPING.md's order, not the lookup order.
+        // The namespace is the one in use (`--schema-https` changes
+        // `schema:`), not the table's default: found by the record_rdf fuzz target.
         for (prefix, _) in crate::map::iri::PREFIXES {
-            // The namespace in use (`schema:` follows --schema-https).
             if let Some((_, ns)) = self.prefixes.iter().find(|(p, _)| p == prefix) {
                 out.extend_from_slice(format!("@prefix {prefix}: <{ns}> .\n").as_bytes());
             }

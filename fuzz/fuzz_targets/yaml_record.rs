@@ -1,0 +1,54 @@
+//! YAML → record → triples: never panics, errors name a line inside the
+//! document, every mapped record serializes and parses back, and the fast
+//! reader (src/read/fast_yaml.rs) agrees with its oracle, serde_yaml:
+//! whenever it accepts a text, serde_yaml gives the same record.
+#![no_main]
+
+mod common;
+
+use libfuzzer_sys::fuzz_target;
+use pfocr2rdf::diag::Report;
+use pfocr2rdf::graph::FigureGraph;
+use pfocr2rdf::map::Mapper;
+use pfocr2rdf::read::{fast_yaml, yaml};
+
+fuzz_target!(|data: &[u8]| {
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
+    // As if the YAML started on line 2 of a file, after the opening `---`.
+    let lines = text.lines().count() as u32;
+    let oracle = yaml::parse(text, "fuzz.md", 2);
+    if let Some(fast) = fast_yaml::parse(text, "fuzz.md", 2) {
+        match &oracle {
+            Ok(record) => assert_eq!(
+                fast.without_lines(),
+                record.clone().without_lines(),
+                "the fast reader and serde_yaml disagree"
+            ),
+            Err(e) => panic!("the fast reader accepted what serde_yaml rejects: {e:?}"),
+        }
+    }
+    match oracle {
+        Ok(record) => {
+            let mapper = Mapper::new(false);
+            let mut g = FigureGraph::new();
+            let mut report = Report::default();
+            if mapper.map(&record, &mut g, &mut report).is_some() {
+                assert!(!report.has_errors(), "{:?}", report.diagnostics);
+                for d in &report.diagnostics {
+                    let l = d.line.expect("a warning names its line");
+                    assert!((1..=lines + 2).contains(&l), "{d}");
+                }
+                g.finish();
+                common::round_trip(&mapper, &g);
+            }
+        }
+        Err(e) => {
+            if let Some(l) = e.line {
+                assert!((1..=lines + 2).contains(&l), "line {l} of {lines}: {e:?}");
+            }
+            assert!(!e.message.is_empty());
+        }
+    }
+});
