@@ -1067,3 +1067,59 @@ fn fuzz_regression_schema_https_prefix() {
         String::from_utf8_lossy(&ttl.stdout).contains("@prefix schema: <https://schema.org/> .")
     );
 }
+
+/// yaml_record: libyaml breaks lines at a lone `\r` too, so an error after
+/// one was reported on a line past the end of the file.
+#[test]
+fn fuzz_regression_lone_cr_in_yaml_keeps_file_lines() {
+    let dir = tempfile::tempdir().unwrap();
+    good_records(dir.path());
+    fs::write(
+        dir.path().join("m-cr.md"),
+        "---\nfigid: CR2\norganisms:\n- Homo\r\n- x\r- y\ncaption: [unclosed\n---\n",
+    )
+    .unwrap();
+    let out = run(&[dir.path().to_str().unwrap(), "-f", "nt"], b"");
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    let line = report(&err, "m-cr.md");
+    // `caption` is on file line 6 (libyaml, counting the lone `\r`, says 7).
+    assert_eq!(
+        line,
+        "m-cr.md:6: error: bad YAML: caption: invalid type: sequence, expected a scalar"
+    );
+    assert_good_ones_survive(&String::from_utf8_lossy(&out.stdout));
+}
+
+/// tsv_mentions: the csv reader ends a row at a lone `\r` (old Mac line
+/// ends); rows keep their numbers and reports name `\n`-counted lines.
+#[test]
+fn fuzz_regression_lone_cr_in_tsv_ends_a_row() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path();
+    fs::create_dir_all(db.join("_figures")).unwrap();
+    fs::create_dir_all(db.join("_data")).unwrap();
+    fs::write(db.join("_figures/R.md"), "---\nfigid: R\n---\n").unwrap();
+    fs::write(
+        db.join("_data/R-genes.tsv"),
+        "ncbigene_id\tword\n1\ta\r2\tb\nx\tc\n",
+    )
+    .unwrap();
+    let (out, nt) = every_format(&[db.to_str().unwrap()]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(0), "{err}");
+    let m = |n: u32, w: &str| {
+        format!(
+            "<https://pfocr.wikipathways.org/figures/R.html#gene-{n}> <https://w3id.org/pfocr/vocab#ocrWord> {}",
+            literal(w)
+        )
+    };
+    assert!(
+        nt.contains(&m(1, "a")) && nt.contains(&m(2, "b")),
+        "{nt:#?}"
+    );
+    assert_eq!(
+        report(&err, "R-genes.tsv"),
+        "R-genes.tsv:3: warning: genes.tsv row 3: ncbigene_id: \"x\" is not a valid NCBI Gene id: no triple"
+    );
+}
