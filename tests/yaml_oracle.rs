@@ -399,6 +399,7 @@ fn hand_written_edge_cases_agree() {
         "figid: a\ncaption: a\u{2028}b\n",
         "figid: a\ncaption: a\u{FEFF}b\n",
         "figid: a\ncaption: 'a\tb'\n",
+        "figid: a\nx:\n a:\n  b:\n   c:\n    d: deep enough\n",
     ];
     let mut handled = 0;
     for (i, case) in cases.iter().enumerate() {
@@ -407,4 +408,30 @@ fn hand_written_edge_cases_agree() {
         }
     }
     assert!(handled >= 12, "only {handled} handled");
+}
+
+#[test]
+fn adversarial_sizes_stay_linear_and_agree() {
+    // A hundred thousand keys, and block nesting far deeper than a record's:
+    // the fast reader must decline or agree, without quadratic time or a
+    // stack overflow (timing is not asserted; a hang would show).
+    let mut many = String::from("figid: a\n");
+    for i in 0..100_000 {
+        many.push_str(&format!("k{i}: v\n"));
+    }
+    check(&many, "100,000 keys");
+    many.push_str("k7: again\n");
+    assert!(
+        fast_yaml::parse(&many, "x.md", 2).is_none(),
+        "a duplicate key is serde_yaml's to report"
+    );
+    let mut deep = String::from("figid: a\nx:\n");
+    for level in 1..10_000 {
+        deep.push_str(&" ".repeat(level));
+        deep.push_str("k:\n");
+    }
+    assert!(
+        fast_yaml::parse(&deep, "x.md", 2).is_none(),
+        "deep nesting is declined"
+    );
 }

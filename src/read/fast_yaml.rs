@@ -45,6 +45,19 @@ struct Line<'a> {
 struct Parser<'a> {
     lines: Vec<Line<'a>>,
     pos: usize,
+    /// Open block collections: deeper than [`MAX_DEPTH`] is not PFOCR's
+    /// (and would risk the stack), so it is libyaml's to refuse.
+    depth: usize,
+}
+
+const MAX_DEPTH: usize = 32;
+
+/// Whether a key list has a duplicate: hashed, so that a record with a
+/// hundred thousand keys costs linear time (serde_yaml's path reports it).
+fn has_duplicate<'a>(keys: impl ExactSizeIterator<Item = &'a str>) -> bool {
+    let mut seen = rustc_hash::FxHashSet::default();
+    seen.reserve(keys.len());
+    keys.into_iter().any(|k| !seen.insert(k))
 }
 
 /// Parses front-matter YAML whose first line is file line `first_line`;
@@ -67,7 +80,11 @@ pub fn parse(yaml: &str, path: &str, first_line: u32) -> Option<Record> {
             no: first_line + i as u32,
         });
     }
-    let mut p = Parser { lines, pos: 0 };
+    let mut p = Parser {
+        lines,
+        pos: 0,
+        depth: 0,
+    };
     p.skip_blank();
     if p.pos == p.lines.len() {
         return None; // empty: serde_yaml reports it
@@ -162,6 +179,16 @@ impl<'a> Parser<'a> {
 
     /// A block mapping whose keys sit at `indent`.
     fn map(&mut self, indent: usize) -> R<Node<'a>> {
+        self.depth += 1;
+        if self.depth > MAX_DEPTH {
+            return Err(Fallback);
+        }
+        let node = self.map_entries(indent);
+        self.depth -= 1;
+        node
+    }
+
+    fn map_entries(&mut self, indent: usize) -> R<Node<'a>> {
         let mut entries = Vec::new();
         while let Some(line) = self.peek() {
             if line.indent < indent {
@@ -181,6 +208,16 @@ impl<'a> Parser<'a> {
 
     /// A block sequence whose `-` sit at `indent`.
     fn seq(&mut self, indent: usize) -> R<Node<'a>> {
+        self.depth += 1;
+        if self.depth > MAX_DEPTH {
+            return Err(Fallback);
+        }
+        let node = self.seq_items(indent);
+        self.depth -= 1;
+        node
+    }
+
+    fn seq_items(&mut self, indent: usize) -> R<Node<'a>> {
         let mut items = Vec::new();
         while let Some(line) = self.peek() {
             if line.indent != indent || !(line.text == "-" || line.text.starts_with("- ")) {
@@ -571,10 +608,8 @@ fn rows<T: Default>(
             Node::Map(entries) => {
                 let mut row = T::default();
                 set_line(&mut row, no);
-                for (i, &(key, _, _)) in entries.iter().enumerate() {
-                    if entries[..i].iter().any(|(k, _, _)| *k == key) {
-                        return Err(Fallback); // duplicate key: reported by serde_yaml's path
-                    }
+                if has_duplicate(entries.iter().map(|e| e.0)) {
+                    return Err(Fallback); // reported by serde_yaml's path
                 }
                 for (key, value, line) in entries {
                     if matches!(value, Node::Scalar { .. })
@@ -630,12 +665,10 @@ fn to_record(root: Node<'_>) -> R<Record> {
         return Err(Fallback);
     };
     let mut r = Record::default();
-    let mut seen: Vec<&str> = Vec::with_capacity(entries.len());
+    if has_duplicate(entries.iter().map(|e| e.0)) {
+        return Err(Fallback); // serde_yaml's visitor reports it
+    }
     for (key, value, line) in entries {
-        if seen.contains(&key) {
-            return Err(Fallback); // serde_yaml's visitor reports it
-        }
-        seen.push(key);
         let slot = match key {
             "figid" => &mut r.figid,
             "figtitle" => &mut r.figtitle,
