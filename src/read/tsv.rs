@@ -183,7 +183,8 @@ pub fn parse(kind: Kind, text: &str, path: &str, report: &mut Report) -> Result<
 }
 
 /// Tab-separated records with RFC 4180 quoting, as R's `readr::write_tsv`
-/// writes it: a cell that starts with `"` runs to the next `"` not doubled
+/// writes it (rows end at `\n`, `\r\n` or a lone `\r`, as the `csv` crate
+/// reads them): a cell that starts with `"` runs to the next `"` not doubled
 /// (and may hold tabs and line breaks); a `"` anywhere else is data.
 ///
 /// Hand-written rather than the `csv` crate: building a `csv` reader per
@@ -243,25 +244,33 @@ impl<'a> Records<'a> {
                 }
                 // Anything between the closing quote and the separator is data too.
                 let end = self.text[i..]
-                    .find(['\t', '\n'])
+                    .find(['\t', '\n', '\r'])
                     .map_or(self.text.len(), |r| i + r);
-                value.push_str(self.text[i..end].trim_end_matches('\r'));
+                value.push_str(&self.text[i..end]);
                 out.push(Cow::Owned(value));
                 self.pos = end;
             } else {
                 let end = self.text[self.pos..]
-                    .find(['\t', '\n'])
+                    .find(['\t', '\n', '\r'])
                     .map_or(self.text.len(), |r| self.pos + r);
-                out.push(Cow::Borrowed(
-                    self.text[self.pos..end].trim_end_matches('\r'),
-                ));
+                out.push(Cow::Borrowed(&self.text[self.pos..end]));
                 self.pos = end;
             }
+            // A row ends at `\n`, `\r\n`, or a lone `\r` (old Mac files);
+            // lines are counted by `\n`.
             match bytes.get(self.pos) {
                 Some(b'\t') => self.pos += 1,
                 Some(b'\n') => {
                     self.pos += 1;
                     self.line += 1;
+                    return Some(start_line);
+                }
+                Some(b'\r') => {
+                    self.pos += 1;
+                    if bytes.get(self.pos) == Some(&b'\n') {
+                        self.pos += 1;
+                        self.line += 1;
+                    }
                     return Some(start_line);
                 }
                 _ => return Some(start_line),
