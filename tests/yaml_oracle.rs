@@ -400,6 +400,9 @@ fn hand_written_edge_cases_agree() {
         "figid: a\ncaption: a\u{FEFF}b\n",
         "figid: a\ncaption: 'a\tb'\n",
         "figid: a\nx:\n a:\n  b:\n   c:\n    d: deep enough\n",
+        "figid: a\ngenes:\n- word: x\n  source: \thgnc_alias_symbol\n  entrez: '1'\n",
+        "figid: \t a\n",
+        "figid: a\norganisms:\n- \tHomo sapiens\n",
     ];
     let mut handled = 0;
     for (i, case) in cases.iter().enumerate() {

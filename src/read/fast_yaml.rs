@@ -159,8 +159,10 @@ fn split_key(text: &str) -> Option<(&str, &str)> {
     if rest.is_empty() {
         Some((key, ""))
     } else {
+        // Separation white space may hold tabs too (found by the
+        // yaml_record fuzz target: `source: \tx` is "x").
         rest.strip_prefix(' ')
-            .map(|r| (key, r.trim_start_matches(' ')))
+            .map(|r| (key, r.trim_start_matches([' ', '\t'])))
     }
 }
 
@@ -228,6 +230,9 @@ impl<'a> Parser<'a> {
             }
             let no = line.no;
             let rest = line.text[1..].trim_start_matches(' ');
+            if rest.starts_with('\t') {
+                return Err(Fallback); // a tab where indentation is measured
+            }
             let content_indent = indent + (line.text.len() - rest.len());
             if rest.starts_with('-') && (rest == "-" || rest.starts_with("- ")) {
                 return Err(Fallback); // nested sequence on one line
