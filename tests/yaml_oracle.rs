@@ -402,6 +402,8 @@ fn hand_written_edge_cases_agree() {
         "figid: a\nx:\n a:\n  b:\n   c:\n    d: deep enough\n",
         "figid: a\ngenes:\n- word: x\n  source: \thgnc_alias_symbol\n  entrez: '1'\n",
         "figid: \t a\n",
+        "figid: PMC6027`figid:\t PMC\n",
+        "figid: a\tb\ncaption: x\t# not a comment?\n",
         "figid: a\norganisms:\n- \tHomo sapiens\n",
     ];
     let mut handled = 0;

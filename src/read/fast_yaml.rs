@@ -319,7 +319,15 @@ impl<'a> Parser<'a> {
     }
 
     fn plain(&mut self, first: &'a str, indent: usize) -> R<Node<'a>> {
-        let bad = |s: &str| s.contains(": ") || s.contains(" #") || s.ends_with(':');
+        // `:` then white space is a mapping indicator, white space then `#`
+        // a comment (tabs count: found by the yaml_record fuzz target).
+        let bad = |s: &str| {
+            s.contains(": ")
+                || s.contains(":\t")
+                || s.contains(" #")
+                || s.contains("\t#")
+                || s.ends_with(':')
+        };
         if bad(first) {
             return Err(Fallback);
         }
