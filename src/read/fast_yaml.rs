@@ -651,28 +651,6 @@ fn rows<T: Default>(
     })
 }
 
-fn gene_set(row: &mut GeneRow, key: &str, v: Value) -> bool {
-    match key {
-        "word" => row.word = v,
-        "symbol" => row.symbol = v,
-        "source" => row.source = v,
-        "hgnc_symbol" => row.hgnc_symbol = v,
-        "entrez" => row.ncbigene_id = v,
-        _ => return false,
-    }
-    true
-}
-
-fn term_set(row: &mut TermRow, key: &str, v: Value) -> bool {
-    match key {
-        "word" => row.word = v,
-        "source" => row.source = v,
-        "identifier" => row.mesh = v,
-        _ => return false,
-    }
-    true
-}
-
 fn to_record(root: Node<'_>) -> R<Record> {
     let Node::Map(entries) = root else {
         return Err(Fallback);
@@ -711,24 +689,25 @@ fn to_record(root: Node<'_>) -> R<Record> {
                     "redirect_from" => r.redirect_from = one_or_many(value, line)?,
                     "organisms" => r.organisms = one_or_many(value, line)?,
                     "organisms_ner" => r.organisms_ner = one_or_many(value, line)?,
-                    "genes" => {
-                        r.genes
-                            .push(rows(value, "genes", &mut r.unmapped, gene_set, |g, l| {
-                                g.line = l
-                            })?)
-                    }
+                    "genes" => r.genes.push(rows(
+                        value,
+                        "genes",
+                        &mut r.unmapped,
+                        GeneRow::set_legacy,
+                        |g, l| g.line = l,
+                    )?),
                     "chemicals" => r.chemicals.push(rows(
                         value,
                         "chemicals",
                         &mut r.unmapped,
-                        term_set,
+                        TermRow::set_legacy,
                         |t, l| t.line = l,
                     )?),
                     "diseases" => r.diseases.push(rows(
                         value,
                         "diseases",
                         &mut r.unmapped,
-                        term_set,
+                        TermRow::set_legacy,
                         |t, l| t.line = l,
                     )?),
                     "annotations" => match value {

@@ -48,6 +48,22 @@ pub struct GeneRow {
     pub count_match: Value,
 }
 
+impl GeneRow {
+    /// Sets the field of a legacy inline `genes:` item's key; false for a
+    /// key it does not have (both YAML readers use this one table).
+    pub fn set_legacy(&mut self, key: &str, value: Value) -> bool {
+        match key {
+            "word" => self.word = value,
+            "symbol" => self.symbol = value,
+            "source" => self.source = value,
+            "hgnc_symbol" => self.hgnc_symbol = value,
+            "entrez" => self.ncbigene_id = value,
+            _ => return false,
+        }
+        true
+    }
+}
+
 /// One chemical or disease mention: a legacy item or a TSV row.
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct TermRow {
@@ -63,6 +79,20 @@ pub struct TermRow {
     pub name: Value,
     /// TSV `chebi` (`chebi:3165`) or `doid` (`doid:0060239`).
     pub other_id: Value,
+}
+
+impl TermRow {
+    /// Sets the field of a legacy inline `chemicals:`/`diseases:` item's
+    /// key; false for a key it does not have.
+    pub fn set_legacy(&mut self, key: &str, value: Value) -> bool {
+        match key {
+            "word" => self.word = value,
+            "source" => self.source = value,
+            "identifier" => self.mesh = value,
+            _ => return false,
+        }
+        true
+    }
 }
 
 /// Mentions of one kind from one source (inline list or TSV file).

@@ -654,25 +654,17 @@ impl<'de> Visitor<'de> for SchemaSeed<'_> {
 
 /// One legacy mention item, read key by key.
 trait Item: Default {
-    const KEYS: &'static [&'static str];
+    /// Sets a known key's field; false for an unknown key.
+    fn set(&mut self, key: &str, value: Value) -> bool;
     fn knows(key: &str) -> bool {
-        Self::KEYS.contains(&key)
+        Self::default().set(key, None)
     }
-    fn set(&mut self, key: &str, value: Value);
     fn set_line(&mut self, line: u32);
 }
 
 impl Item for GeneRow {
-    const KEYS: &'static [&'static str] = &["word", "symbol", "source", "hgnc_symbol", "entrez"];
-    fn set(&mut self, key: &str, value: Value) {
-        match key {
-            "word" => self.word = value,
-            "symbol" => self.symbol = value,
-            "source" => self.source = value,
-            "hgnc_symbol" => self.hgnc_symbol = value,
-            "entrez" => self.ncbigene_id = value,
-            _ => {}
-        }
+    fn set(&mut self, key: &str, value: Value) -> bool {
+        self.set_legacy(key, value)
     }
     fn set_line(&mut self, line: u32) {
         self.line = line;
@@ -680,14 +672,8 @@ impl Item for GeneRow {
 }
 
 impl Item for TermRow {
-    const KEYS: &'static [&'static str] = &["word", "source", "identifier"];
-    fn set(&mut self, key: &str, value: Value) {
-        match key {
-            "word" => self.word = value,
-            "source" => self.source = value,
-            "identifier" => self.mesh = value,
-            _ => {}
-        }
+    fn set(&mut self, key: &str, value: Value) -> bool {
+        self.set_legacy(key, value)
     }
     fn set_line(&mut self, line: u32) {
         self.line = line;
