@@ -4,7 +4,7 @@
 
 use std::collections::{BTreeMap, HashSet};
 use std::io::{self, BufRead, Write};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
 use std::sync::{Arc, Mutex};
 
@@ -600,30 +600,4 @@ fn run_job(
     }
     outcome.figid = Some(mapped.figid);
     outcome
-}
-
-/// Converts one front-matter file to N-Triples in memory: a convenience
-/// for tests and small tools.
-pub fn convert_file_to_string(
-    path: &Path,
-    format: Format,
-) -> io::Result<(String, Summary, Vec<Diagnostic>)> {
-    let mut out = Vec::new();
-    let mut diags = Vec::new();
-    let opts = Options {
-        format,
-        ..Options::default()
-    };
-    let summary = convert(
-        &[path.to_path_buf()],
-        &opts,
-        io::empty(),
-        &mut out,
-        &mut |d| diags.push(d.clone()),
-    )?;
-    Ok((
-        String::from_utf8(out).expect("output is UTF-8"),
-        summary,
-        diags,
-    ))
 }

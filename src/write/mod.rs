@@ -57,16 +57,6 @@ impl Format {
         }
     }
 
-    pub fn media_type(self) -> &'static str {
-        match self {
-            Format::Turtle => "text/turtle",
-            Format::NTriples => "application/n-triples",
-            Format::NQuads => "application/n-quads",
-            Format::TriG => "application/trig",
-            Format::JsonLd => "application/ld+json",
-        }
-    }
-
     /// The format a file name implies (`out.nt`, `out.ttl.gz`, ...).
     pub fn from_path(path: &Path) -> Option<Format> {
         let name = path.file_name()?.to_str()?.to_ascii_lowercase();
