@@ -403,6 +403,11 @@ fn hand_written_edge_cases_agree() {
         "figid: a\ngenes:\n- word: x\n  source: \thgnc_alias_symbol\n  entrez: '1'\n",
         "figid: \t a\n",
         "figid: PMC6027`figid:\t PMC\n",
+        &format!(
+            "figid: PM{}x\ncaption: '{}'\n",
+            "{".repeat(200),
+            "[".repeat(200)
+        ),
         "figid: a\tb\ncaption: x\t# not a comment?\n",
         "figid: a\norganisms:\n- \tHomo sapiens\n",
     ];

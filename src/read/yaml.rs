@@ -128,17 +128,33 @@ const MAX_FLOW_DEPTH: usize = 128;
 /// (a record would need 128 unclosed brackets in its text to be refused).
 fn too_deep(yaml: &str) -> Option<usize> {
     let mut depth = 0usize;
+    // A bracket opens a flow collection only where a node starts: at the
+    // start of a line, after `:`, `-`, `?`, `,`, or after a bracket that
+    // opened one. Elsewhere (`PM{{{`, `'[x'`) it is text, which libyaml
+    // reads in linear time (found by the yaml_record fuzz target).
+    let mut prev: Option<u8> = None;
+    let mut prev_opened = false;
     for (i, b) in yaml.bytes().enumerate() {
         match b {
+            b' ' | b'\t' | b'\r' => continue,
             b'[' | b'{' => {
-                depth += 1;
-                if depth > MAX_FLOW_DEPTH {
-                    return Some(i);
+                let opens = match prev {
+                    None | Some(b'\n' | b':' | b'-' | b'?' | b',') => true,
+                    Some(b'[' | b'{') => prev_opened,
+                    _ => false,
+                };
+                if opens {
+                    depth += 1;
+                    if depth > MAX_FLOW_DEPTH {
+                        return Some(i);
+                    }
                 }
+                prev_opened = opens;
             }
             b']' | b'}' => depth = depth.saturating_sub(1),
             _ => {}
         }
+        prev = Some(b);
     }
     None
 }
