@@ -25,6 +25,20 @@ fn ox(term: Term<'_>) -> TermRef<'_> {
     }
 }
 
+/// A figure graph's triples as oxrdf references (no allocation).
+fn ox_triples(g: &FigureGraph) -> impl Iterator<Item = TripleRef<'_>> {
+    g.triples().map(|[s, p, o]| {
+        let (Term::Iri(s), Term::Iri(p)) = (s, p) else {
+            unreachable!("subjects and predicates are IRIs")
+        };
+        TripleRef::new(
+            NamedNodeRef::new_unchecked(s),
+            NamedNodeRef::new_unchecked(p),
+            ox(o),
+        )
+    })
+}
+
 fn main() {
     let dir = std::env::args().nth(1).expect("usage: writer_compare DIR");
     let mut report = Report::default();
@@ -64,16 +78,8 @@ fn main() {
             match format {
                 Format::NTriples => {
                     let mut s = oxttl::NTriplesSerializer::new().for_writer(&mut out);
-                    for [a, b, c] in g.triples() {
-                        let (Term::Iri(a), Term::Iri(b)) = (a, b) else {
-                            unreachable!()
-                        };
-                        s.serialize_triple(TripleRef::new(
-                            NamedNodeRef::new_unchecked(a),
-                            NamedNodeRef::new_unchecked(b),
-                            ox(c),
-                        ))
-                        .unwrap();
+                    for t in ox_triples(g) {
+                        s.serialize_triple(t).unwrap();
                     }
                     s.finish();
                 }
@@ -83,16 +89,8 @@ fn main() {
                         builder = builder.with_prefix(*p, *ns).unwrap();
                     }
                     let mut s = builder.for_writer(&mut out);
-                    for [a, b, c] in g.triples() {
-                        let (Term::Iri(a), Term::Iri(b)) = (a, b) else {
-                            unreachable!()
-                        };
-                        s.serialize_triple(TripleRef::new(
-                            NamedNodeRef::new_unchecked(a),
-                            NamedNodeRef::new_unchecked(b),
-                            ox(c),
-                        ))
-                        .unwrap();
+                    for t in ox_triples(g) {
+                        s.serialize_triple(t).unwrap();
                     }
                     s.finish().unwrap();
                 }

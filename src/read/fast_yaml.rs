@@ -179,15 +179,24 @@ impl<'a> Parser<'a> {
         self.lines.get(self.pos)
     }
 
-    /// A block mapping whose keys sit at `indent`.
-    fn map(&mut self, indent: usize) -> R<Node<'a>> {
+    /// Runs `collection` one level deeper, declining past [`MAX_DEPTH`].
+    fn nested(
+        &mut self,
+        indent: usize,
+        collection: fn(&mut Self, usize) -> R<Node<'a>>,
+    ) -> R<Node<'a>> {
         self.depth += 1;
         if self.depth > MAX_DEPTH {
             return Err(Fallback);
         }
-        let node = self.map_entries(indent);
+        let node = collection(self, indent);
         self.depth -= 1;
         node
+    }
+
+    /// A block mapping whose keys sit at `indent`.
+    fn map(&mut self, indent: usize) -> R<Node<'a>> {
+        self.nested(indent, Self::map_entries)
     }
 
     fn map_entries(&mut self, indent: usize) -> R<Node<'a>> {
@@ -210,13 +219,7 @@ impl<'a> Parser<'a> {
 
     /// A block sequence whose `-` sit at `indent`.
     fn seq(&mut self, indent: usize) -> R<Node<'a>> {
-        self.depth += 1;
-        if self.depth > MAX_DEPTH {
-            return Err(Fallback);
-        }
-        let node = self.seq_items(indent);
-        self.depth -= 1;
-        node
+        self.nested(indent, Self::seq_items)
     }
 
     fn seq_items(&mut self, indent: usize) -> R<Node<'a>> {
