@@ -371,41 +371,37 @@ impl<'a> Cx<'a> {
                 self.typed(f, p, v, dt, Field::Key(field), path);
             }
         }
-        if let Some(v) = present(&r.ndex)
-            && let Some(uuid) = self.id(
-                v,
-                values::is_uuid,
+        // Links to other resources: `rdfs:seeAlso` and a specific property.
+        for (field, value, ok, what, ns, term) in [
+            (
+                "ndex",
+                &r.ndex,
+                values::is_uuid as fn(&str) -> bool,
                 "NDEx network UUID",
-                Field::Key("ndex"),
-                path,
-            )
-        {
-            let o = self.g.iri_with(|b| {
-                b.push_str(iri::NDEX);
-                b.push_str(uuid);
-            });
-            let p = self.c(C::SEE_ALSO);
-            self.add(f, p, o);
-            let p = self.c(C::NDEX_NETWORK);
-            self.add(f, p, o);
-        }
-        if let Some(v) = present(&r.wpid)
-            && let Some(wpid) = self.id(
-                v,
+                iri::NDEX,
+                C::NDEX_NETWORK,
+            ),
+            (
+                "wpid",
+                &r.wpid,
                 values::is_wpid,
                 "WikiPathways id (WP1234)",
-                Field::Key("wpid"),
-                path,
-            )
-        {
-            let o = self.g.iri_with(|b| {
-                b.push_str(iri::WIKIPATHWAYS);
-                b.push_str(wpid);
-            });
-            let p = self.c(C::SEE_ALSO);
-            self.add(f, p, o);
-            let p = self.c(C::WIKIPATHWAY);
-            self.add(f, p, o);
+                iri::WIKIPATHWAYS,
+                C::WIKIPATHWAY,
+            ),
+        ] {
+            if let Some(v) = present(value)
+                && let Some(id) = self.id(v, ok, what, Field::Key(field), path)
+            {
+                let o = self.g.iri_with(|b| {
+                    b.push_str(ns);
+                    b.push_str(id);
+                });
+                let p = self.c(C::SEE_ALSO);
+                self.add(f, p, o);
+                let p = self.c(term);
+                self.add(f, p, o);
+            }
         }
         if let Some(v) = present(&r.schema_id) {
             let expected = {
