@@ -12,7 +12,7 @@
 //! tests prove both give the same [`Record`] on the corpus and on generated
 //! variations.
 
-use super::record::{GeneRow, Record, Rows, TermRow, Text, Value};
+use super::record::{LegacyItem, Record, Rows, Text, Value};
 
 /// A YAML node of the subset. Scalars borrow from the input unless folding
 /// or escapes changed them.
@@ -603,12 +603,10 @@ fn one_or_many(node: Node<'_>, line: u32) -> R<Vec<Text>> {
     }
 }
 
-fn rows<T: Default>(
+fn rows<T: LegacyItem>(
     node: Node<'_>,
     list: &str,
     unmapped: &mut Vec<(String, u32)>,
-    set: fn(&mut T, &str, Value) -> bool,
-    set_line: fn(&mut T, u32),
 ) -> R<Rows<T>> {
     let items = match node {
         Node::Seq(items) => items,
@@ -623,17 +621,17 @@ fn rows<T: Default>(
         match item {
             Node::Map(entries) => {
                 let mut row = T::default();
-                set_line(&mut row, no);
+                row.set_line(no);
                 if has_duplicate(entries.iter().map(|e| e.0)) {
                     return Err(Fallback); // reported by serde_yaml's path
                 }
                 for (key, value, line) in entries {
                     if matches!(value, Node::Scalar { .. })
-                        && set(&mut row, key, scalar(value, line)?)
+                        && row.set_legacy(key, scalar(value, line)?)
                     {
                         continue;
                     }
-                    if set(&mut T::default(), key, None) {
+                    if T::knows(key) {
                         return Err(Fallback); // a known key with a non-scalar value
                     }
                     unmapped.push((format!("{list}[].{key}"), line));
@@ -692,27 +690,9 @@ fn to_record(root: Node<'_>) -> R<Record> {
                     "redirect_from" => r.redirect_from = one_or_many(value, line)?,
                     "organisms" => r.organisms = one_or_many(value, line)?,
                     "organisms_ner" => r.organisms_ner = one_or_many(value, line)?,
-                    "genes" => r.genes.push(rows(
-                        value,
-                        "genes",
-                        &mut r.unmapped,
-                        GeneRow::set_legacy,
-                        |g, l| g.line = l,
-                    )?),
-                    "chemicals" => r.chemicals.push(rows(
-                        value,
-                        "chemicals",
-                        &mut r.unmapped,
-                        TermRow::set_legacy,
-                        |t, l| t.line = l,
-                    )?),
-                    "diseases" => r.diseases.push(rows(
-                        value,
-                        "diseases",
-                        &mut r.unmapped,
-                        TermRow::set_legacy,
-                        |t, l| t.line = l,
-                    )?),
+                    "genes" => r.genes.push(rows(value, "genes", &mut r.unmapped)?),
+                    "chemicals" => r.chemicals.push(rows(value, "chemicals", &mut r.unmapped)?),
+                    "diseases" => r.diseases.push(rows(value, "diseases", &mut r.unmapped)?),
                     "annotations" => match value {
                         Node::Seq(items) if !items.is_empty() => {
                             r.unmapped.push(("annotations".into(), line))

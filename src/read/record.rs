@@ -48,10 +48,24 @@ pub struct GeneRow {
     pub count_match: Value,
 }
 
-impl GeneRow {
-    /// Sets the field of a legacy inline `genes:` item's key; false for a
-    /// key it does not have (both YAML readers use this one table).
-    pub fn set_legacy(&mut self, key: &str, value: Value) -> bool {
+/// A legacy inline mention item (`genes:`, `chemicals:`, `diseases:`),
+/// filled key by key: one table of keys for both YAML readers.
+pub trait LegacyItem: Default {
+    /// Sets the field of a key; false for a key the item does not have.
+    fn set_legacy(&mut self, key: &str, value: Value) -> bool;
+    /// Whether the item has this key.
+    fn knows(key: &str) -> bool {
+        Self::default().set_legacy(key, None)
+    }
+    fn set_line(&mut self, line: u32);
+}
+
+impl LegacyItem for GeneRow {
+    fn set_line(&mut self, line: u32) {
+        self.line = line;
+    }
+
+    fn set_legacy(&mut self, key: &str, value: Value) -> bool {
         match key {
             "word" => self.word = value,
             "symbol" => self.symbol = value,
@@ -81,10 +95,12 @@ pub struct TermRow {
     pub other_id: Value,
 }
 
-impl TermRow {
-    /// Sets the field of a legacy inline `chemicals:`/`diseases:` item's
-    /// key; false for a key it does not have.
-    pub fn set_legacy(&mut self, key: &str, value: Value) -> bool {
+impl LegacyItem for TermRow {
+    fn set_line(&mut self, line: u32) {
+        self.line = line;
+    }
+
+    fn set_legacy(&mut self, key: &str, value: Value) -> bool {
         match key {
             "word" => self.word = value,
             "source" => self.source = value,

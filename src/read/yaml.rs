@@ -11,7 +11,7 @@ use std::fmt;
 
 use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 
-use super::record::{GeneRow, Record, Rows, TermRow, Text, Value};
+use super::record::{GeneRow, LegacyItem, Record, Rows, TermRow, Text, Value};
 
 /// A record that could not be read at all.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -669,33 +669,6 @@ impl<'de> Visitor<'de> for SchemaSeed<'_> {
 }
 
 /// One legacy mention item, read key by key.
-trait Item: Default {
-    /// Sets a known key's field; false for an unknown key.
-    fn set(&mut self, key: &str, value: Value) -> bool;
-    fn knows(key: &str) -> bool {
-        Self::default().set(key, None)
-    }
-    fn set_line(&mut self, line: u32);
-}
-
-impl Item for GeneRow {
-    fn set(&mut self, key: &str, value: Value) -> bool {
-        self.set_legacy(key, value)
-    }
-    fn set_line(&mut self, line: u32) {
-        self.line = line;
-    }
-}
-
-impl Item for TermRow {
-    fn set(&mut self, key: &str, value: Value) -> bool {
-        self.set_legacy(key, value)
-    }
-    fn set_line(&mut self, line: u32) {
-        self.line = line;
-    }
-}
-
 struct ItemsSeed<'c, 'a, 'b, 'u, T> {
     ctx: &'c Ctx<'a, 'b>,
     key: &'static str,
@@ -703,14 +676,14 @@ struct ItemsSeed<'c, 'a, 'b, 'u, T> {
     _row: std::marker::PhantomData<T>,
 }
 
-impl<'de, T: Item> DeserializeSeed<'de> for ItemsSeed<'_, '_, '_, '_, T> {
+impl<'de, T: LegacyItem> DeserializeSeed<'de> for ItemsSeed<'_, '_, '_, '_, T> {
     type Value = Rows<T>;
     fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Rows<T>, D::Error> {
         d.deserialize_any(self)
     }
 }
 
-impl<'de, T: Item> Visitor<'de> for ItemsSeed<'_, '_, '_, '_, T> {
+impl<'de, T: LegacyItem> Visitor<'de> for ItemsSeed<'_, '_, '_, '_, T> {
     type Value = Rows<T>;
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
         write!(f, "a list of {} items", self.key)
@@ -758,14 +731,14 @@ struct ItemSeed<'l, 'a, 'b, 'u, T> {
     _row: std::marker::PhantomData<T>,
 }
 
-impl<'de, T: Item> DeserializeSeed<'de> for ItemSeed<'_, '_, '_, '_, T> {
+impl<'de, T: LegacyItem> DeserializeSeed<'de> for ItemSeed<'_, '_, '_, '_, T> {
     type Value = Option<T>;
     fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Option<T>, D::Error> {
         d.deserialize_any(self)
     }
 }
 
-impl<'de, T: Item> Visitor<'de> for ItemSeed<'_, '_, '_, '_, T> {
+impl<'de, T: LegacyItem> Visitor<'de> for ItemSeed<'_, '_, '_, '_, T> {
     type Value = Option<T>;
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
         write!(f, "a {} item (a mapping)", self.key)
@@ -790,7 +763,7 @@ impl<'de, T: Item> Visitor<'de> for ItemSeed<'_, '_, '_, '_, T> {
                 let value = map
                     .next_value::<Option<Raw>>()?
                     .map(|r| Text::new(r.0, line));
-                row.set(&key, value);
+                row.set_legacy(&key, value);
             } else {
                 map.next_value::<IgnoredAny>()?;
                 self.unmapped.push((format!("{}[].{key}", self.key), line));
