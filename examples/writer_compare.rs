@@ -10,7 +10,7 @@
 use std::time::Instant;
 
 use oxrdf::{LiteralRef, NamedNodeRef, TermRef, TripleRef};
-use pfocr2rdf::diag::Report;
+use pfocr2rdf::diag::Diagnostics;
 use pfocr2rdf::graph::{FigureGraph, Term};
 use pfocr2rdf::map::{Mapper, iri::PREFIXES};
 use pfocr2rdf::read::{self, Source};
@@ -41,7 +41,7 @@ fn ox_triples(g: &FigureGraph) -> impl Iterator<Item = TripleRef<'_>> {
 
 fn main() {
     let dir = std::env::args().nth(1).expect("usage: writer_compare DIR");
-    let mut report = Report::default();
+    let mut report = Diagnostics::default();
     let mapper = Mapper::new(false);
     let mut graphs = Vec::new();
     for source in read::discover(&[dir.into()], &mut report) {

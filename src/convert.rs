@@ -8,7 +8,7 @@ use std::path::PathBuf;
 use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
 use std::sync::{Arc, Mutex};
 
-use crate::diag::{Diagnostic, Report, Severity, show};
+use crate::diag::{Diagnostic, Diagnostics, Severity, show};
 use crate::graph::FigureGraph;
 use crate::map::Mapper;
 use crate::output::shard_of;
@@ -161,7 +161,7 @@ struct Outcome {
     triples: u64,
     /// `None` when the record failed.
     figid: Option<String>,
-    report: Report,
+    report: Diagnostics,
     /// For the dataset description (empty unless asked for).
     figure: crate::void::FigureStats,
     /// A record (converted or failed), not a discovery problem.
@@ -555,7 +555,7 @@ fn run_job(
     chunk: Vec<u8>,
     describe: bool,
 ) -> Outcome {
-    let mut report = Report::default();
+    let mut report = Diagnostics::default();
     let is_problem = matches!(job, Job::Problem(_));
     let (path, record) = match job {
         Job::File { path, companions } => (

@@ -45,13 +45,13 @@ impl fmt::Display for Diagnostic {
 
 /// Collects the problems of one record.
 #[derive(Debug, Default)]
-pub struct Report {
+pub struct Diagnostics {
     pub diagnostics: Vec<Diagnostic>,
     /// Keys (or TSV columns) the mapper does not know, in order of appearance.
     pub unmapped: Vec<String>,
 }
 
-impl Report {
+impl Diagnostics {
     pub fn warn(&mut self, path: &str, line: Option<u32>, field: &str, message: String) {
         self.push(Severity::Warning, path, line, field, message);
     }

@@ -14,7 +14,7 @@
 mod common;
 
 use libfuzzer_sys::fuzz_target;
-use pfocr2rdf::diag::Report;
+use pfocr2rdf::diag::Diagnostics;
 use pfocr2rdf::graph::FigureGraph;
 use pfocr2rdf::map::Mapper;
 use pfocr2rdf::read::frontmatter::{decode, split_file};
@@ -23,7 +23,7 @@ use pfocr2rdf::read::{GeneRow, Record, Rows, TermRow, Text, Value, yaml};
 fn check(record: &Record, schema_https: bool) {
     let mapper = Mapper::new(schema_https);
     let mut g = FigureGraph::new();
-    let mut report = Report::default();
+    let mut report = Diagnostics::default();
     if mapper.map(record, &mut g, &mut report).is_some() {
         g.finish();
         common::round_trip(&mapper, &g);

@@ -5,7 +5,7 @@
 mod common;
 
 use libfuzzer_sys::fuzz_target;
-use pfocr2rdf::diag::Report;
+use pfocr2rdf::diag::Diagnostics;
 use pfocr2rdf::graph::FigureGraph;
 use pfocr2rdf::map::Mapper;
 use pfocr2rdf::read::frontmatter::decode;
@@ -21,7 +21,7 @@ fuzz_target!(|data: &[u8]| {
     let lines = text.split('\n').count() as u32;
     // The csv reader also ends a row at a lone `\r`; its line numbers count `\n`.
     let breaks = text.bytes().filter(|&b| b == b'\n' || b == b'\r').count();
-    let mut report = Report::default();
+    let mut report = Diagnostics::default();
     let table = match tsv::parse(kind, text, "x.tsv", &mut report) {
         Ok(t) => t,
         Err(e) => {

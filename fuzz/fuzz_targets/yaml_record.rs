@@ -7,7 +7,7 @@
 mod common;
 
 use libfuzzer_sys::fuzz_target;
-use pfocr2rdf::diag::Report;
+use pfocr2rdf::diag::Diagnostics;
 use pfocr2rdf::graph::FigureGraph;
 use pfocr2rdf::map::Mapper;
 use pfocr2rdf::read::{fast_yaml, yaml};
@@ -33,7 +33,7 @@ fuzz_target!(|data: &[u8]| {
         Ok(record) => {
             let mapper = Mapper::new(false);
             let mut g = FigureGraph::new();
-            let mut report = Report::default();
+            let mut report = Diagnostics::default();
             if mapper.map(&record, &mut g, &mut report).is_some() {
                 assert!(!report.has_errors(), "{:?}", report.diagnostics);
                 for d in &report.diagnostics {

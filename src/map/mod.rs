@@ -5,7 +5,7 @@ pub mod iri;
 pub mod organisms;
 pub mod values;
 
-use crate::diag::{Report, show};
+use crate::diag::{Diagnostics, show};
 use crate::graph::{Datatype, FigureGraph, Id};
 use std::sync::OnceLock;
 
@@ -129,7 +129,7 @@ impl Mapper {
     /// Maps one record into `g` (cleared first). Values that give no triple
     /// are reported as warnings; a record that cannot be mapped at all (no
     /// figid) is reported as an error and gives `None`.
-    pub fn map(&self, r: &Record, g: &mut FigureGraph, report: &mut Report) -> Option<Mapped> {
+    pub fn map(&self, r: &Record, g: &mut FigureGraph, report: &mut Diagnostics) -> Option<Mapped> {
         g.clear();
         for (key, line) in &r.unmapped {
             report.unmapped.push(key.clone());
@@ -170,7 +170,7 @@ struct Cx<'a> {
     terms: &'static [&'static str],
     r: &'a Record,
     g: &'a mut FigureGraph,
-    report: &'a mut Report,
+    report: &'a mut Diagnostics,
     f: Id,
 }
 

@@ -9,7 +9,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use super::Kind;
-use crate::diag::{Diagnostic, Report, Severity};
+use crate::diag::{Diagnostic, Diagnostics, Severity};
 
 /// Something to convert, in input order.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -38,7 +38,7 @@ pub const RECORD_EXTENSIONS: &[&str] = &["md", "markdown", "txt", "yml", "yaml"]
 /// Turns command-line inputs into sources, all at once (for small inputs
 /// and tests; the converter iterates [`Discovery`] instead). Problems go to
 /// `report`.
-pub fn discover(inputs: &[PathBuf], report: &mut Report) -> Vec<Source> {
+pub fn discover(inputs: &[PathBuf], report: &mut Diagnostics) -> Vec<Source> {
     let mut out = Vec::new();
     for found in Discovery::new(inputs) {
         match found {

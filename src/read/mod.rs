@@ -15,13 +15,13 @@ pub use discover::{Discovery, Found, Source, count, discover};
 pub use record::{GeneRow, Record, Rows, TermRow, Text, Value};
 pub use tsv::Kind;
 
-use crate::diag::{Diagnostic, Report, Severity};
+use crate::diag::{Diagnostic, Diagnostics, Severity};
 
 /// Reads one front-matter file and its companions into a record.
 pub fn load_file(
     path: &Path,
     companions: &[(Kind, PathBuf)],
-    report: &mut Report,
+    report: &mut Diagnostics,
 ) -> Option<Record> {
     let shown = path.display().to_string();
     let bytes = read_reported(path, &shown, report)?;
@@ -46,7 +46,7 @@ pub fn load_file(
 pub fn parse_document(
     doc: &frontmatter::Document,
     path: &str,
-    report: &mut Report,
+    report: &mut Diagnostics,
 ) -> Option<Record> {
     // The fast reader covers what PFOCR writes; anything else (and every
     // error message) comes from serde_yaml.
@@ -89,7 +89,7 @@ pub fn parse_document(
 }
 
 /// A file's bytes, or an error report naming it.
-fn read_reported(path: &Path, shown: &str, report: &mut Report) -> Option<Vec<u8>> {
+fn read_reported(path: &Path, shown: &str, report: &mut Diagnostics) -> Option<Vec<u8>> {
     fs::read(path)
         .map_err(|e| report.error(shown, None, "", format!("cannot read: {e}")))
         .ok()
@@ -97,7 +97,7 @@ fn read_reported(path: &Path, shown: &str, report: &mut Report) -> Option<Vec<u8
 
 /// Adds a companion TSV's rows to a record; false when the file is unusable
 /// (the record then fails as a whole, with the reason reported).
-fn attach(record: &mut Record, kind: Kind, path: &Path, report: &mut Report) -> bool {
+fn attach(record: &mut Record, kind: Kind, path: &Path, report: &mut Diagnostics) -> bool {
     let shown = path.display().to_string();
     let Some(text) = read_reported(path, &shown, report) else {
         return false;

@@ -4,7 +4,7 @@
 use std::borrow::Cow;
 
 use super::record::{GeneRow, Rows, TermRow, Text, Value};
-use crate::diag::Report;
+use crate::diag::Diagnostics;
 
 /// The kind of a companion file.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -72,7 +72,7 @@ pub struct TsvError {
 
 /// Parses one companion file. Row-level problems (ragged rows, unknown or
 /// duplicate columns) go to `report`; unknown columns to `report.unmapped`.
-pub fn parse(kind: Kind, text: &str, path: &str, report: &mut Report) -> Result<Table, TsvError> {
+pub fn parse(kind: Kind, text: &str, path: &str, report: &mut Diagnostics) -> Result<Table, TsvError> {
     let mut records = Records::new(text);
     let mut header = Vec::new();
     if records.next_into(&mut header).is_none() {
