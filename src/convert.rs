@@ -11,14 +11,15 @@ use std::sync::{Arc, Mutex};
 use crate::diag::{Diagnostic, Diagnostics, Severity, show};
 use crate::graph::FigureGraph;
 use crate::map::Mapper;
-use crate::output::shard_of;
 use crate::read::frontmatter::{Document, Stream};
 use crate::read::{self, Found, Kind, Source};
+use crate::void::{Counter, Description, Facts, FigureStats, Stats};
 use crate::write::{Format, Serializer};
 
 /// What to convert to, and how.
 #[derive(Clone, Debug)]
 pub struct Options {
+    /// The output format.
     pub format: Format,
     /// Stop at the first record that fails.
     pub strict: bool,
@@ -28,7 +29,8 @@ pub struct Options {
     pub jobs: usize,
     /// The VoID / DCAT dataset description (see [`crate::void`]).
     pub void: Void,
-    /// The description's creation time, in seconds since 1970 (`None`: now).
+    /// The description's creation time, in seconds since 1970 (`None`:
+    /// the time of the run).
     pub created: Option<i64>,
 }
 
@@ -84,16 +86,22 @@ impl Default for Options {
 /// An unmapped key: how many records had it, and where it was first seen.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Unmapped {
+    /// Records that had the key.
     pub count: u64,
+    /// The first of them.
     pub first_path: String,
 }
 
 /// What a run did.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Summary {
+    /// Records converted.
     pub converted: u64,
+    /// Records (and inputs) that could not be converted.
     pub failed: u64,
+    /// Triples written for the figures.
     pub triples: u64,
+    /// Values that gave no triple.
     pub warnings: u64,
     /// Per key, sorted by key.
     pub unmapped: BTreeMap<String, Unmapped>,
@@ -105,37 +113,7 @@ pub struct Summary {
     /// counting the dataset description.
     pub triples_per_part: Vec<u64>,
     /// Counted for the dataset description (with [`Void::Add`] / [`Void::Only`]).
-    pub stats: crate::void::Stats,
-}
-
-impl Summary {
-    /// The one-line summary printed on stderr.
-    pub fn line(&self) -> String {
-        let mut s = format!(
-            "pfocr2rdf: {} records converted, {} failed, {} triples written, {} warnings",
-            self.converted, self.failed, self.triples, self.warnings
-        );
-        if self.unmapped.is_empty() {
-            s.push_str(", no unmapped keys");
-        } else {
-            s.push_str(", unmapped keys: ");
-            let keys: Vec<String> = self
-                .unmapped
-                .iter()
-                .map(|(k, u)| format!("{k} ({})", u.count))
-                .collect();
-            s.push_str(&keys.join(", "));
-        }
-        if self.stopped {
-            s.push_str(" (stopped by --strict)");
-        }
-        s
-    }
-
-    /// The exit status: 0 when every record converted, 1 otherwise.
-    pub fn exit_code(&self) -> i32 {
-        if self.failed > 0 || self.empty { 1 } else { 0 }
-    }
+    pub stats: Stats,
 }
 
 /// How standard input is named in reports.
@@ -161,9 +139,9 @@ struct Outcome {
     triples: u64,
     /// `None` when the record failed.
     figid: Option<String>,
-    report: Diagnostics,
+    diags: Diagnostics,
     /// For the dataset description (empty unless asked for).
-    figure: crate::void::FigureStats,
+    figure: FigureStats,
     /// A record (converted or failed), not a discovery problem.
     record: bool,
 }
@@ -212,7 +190,7 @@ pub fn convert_to(
     };
     events.start(total);
     let mapper = Mapper::new(opts.schema_https);
-    let prefixes = prefixes(&mapper);
+    let prefixes = mapper.prefixes();
     let serializer = opts.format.serializer(&prefixes);
     let figures_out = opts.void != Void::Only;
     let describe = opts.void != Void::Off;
@@ -234,8 +212,10 @@ pub fn convert_to(
 
     let shards = outs.len();
     let mut wrote_chunk = vec![false; shards];
-    let mut seen = HashSet::new();
-    let mut counter = crate::void::Counter::default();
+    // Every figid of the run, compared as text (a hash only finds the
+    // bucket, under a per-process random key).
+    let mut seen: HashSet<Box<str>> = HashSet::new();
+    let mut counter = Counter::default();
     let pool = Pool::default();
     let result = std::thread::scope(|scope| -> io::Result<()> {
         let discovery = read::Discovery::new(inputs);
@@ -258,7 +238,7 @@ pub fn convert_to(
                 // A discovery problem: reported in its place; an error
                 // (an input that cannot be read) counts as a failed record.
                 let mut failed = false;
-                for d in &outcome.report.diagnostics {
+                for d in &outcome.diags.diagnostics {
                     count(&mut summary, d);
                     events.diagnostic(d);
                     failed |= d.severity == Severity::Error;
@@ -273,12 +253,12 @@ pub fn convert_to(
                 continue;
             }
             if let Some(figid) = &outcome.figid
-                && !seen.insert(figid_key(figid))
+                && !seen.insert(figid.as_str().into())
             {
                 let path = outcome.path.clone();
-                outcome.report.diagnostics.clear();
-                outcome.report.unmapped.clear();
-                outcome.report.error(
+                outcome.diags.diagnostics.clear();
+                outcome.diags.unmapped.clear();
+                outcome.diags.error(
                     &path,
                     None,
                     "figid",
@@ -289,7 +269,7 @@ pub fn convert_to(
                 );
                 outcome.figid = None;
             }
-            for d in &outcome.report.diagnostics {
+            for d in &outcome.diags.diagnostics {
                 count(&mut summary, d);
                 events.diagnostic(d);
             }
@@ -297,7 +277,7 @@ pub fn convert_to(
                 Some(figid) => {
                     summary.converted += 1;
                     summary.triples += outcome.triples;
-                    for key in dedup(outcome.report.unmapped) {
+                    for key in dedup(outcome.diags.unmapped) {
                         summary
                             .unmapped
                             .entry(key)
@@ -346,8 +326,21 @@ pub fn convert_to(
     if describe {
         summary.stats = counter.finish();
     }
+    let created = opts.created.unwrap_or_else(|| {
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs() as i64)
+    });
     let description = |summary: &Summary, inline: bool| {
-        let d = crate::void::Description::new(opts, summary);
+        let d = Description::new(&Facts {
+            format: opts.format,
+            schema_ns: mapper.schema_ns(),
+            prefixes: &prefixes,
+            triples: summary.triples,
+            figures: summary.converted,
+            stats: &summary.stats,
+            created,
+        });
         if inline { d.inline() } else { d.document() }
     };
     if figures_out {
@@ -402,16 +395,6 @@ pub fn convert_to(
     Ok(summary)
 }
 
-/// A figid as a 128-bit hash: 16 bytes a figure to find one given twice,
-/// whatever its length (two independent 64-bit hashes: a false match is
-/// not expected in 10^18 corpora of a million figures).
-fn figid_key(figid: &str) -> u128 {
-    use std::hash::{BuildHasher, BuildHasherDefault, DefaultHasher};
-    let a = BuildHasherDefault::<DefaultHasher>::default().hash_one(figid);
-    let b = BuildHasherDefault::<rustc_hash::FxHasher>::default().hash_one(figid);
-    (u128::from(a) << 64) | u128::from(b)
-}
-
 fn count(summary: &mut Summary, d: &Diagnostic) {
     if d.severity == Severity::Warning {
         summary.warnings += 1;
@@ -424,19 +407,18 @@ fn dedup(mut keys: Vec<String>) -> Vec<String> {
     keys
 }
 
-/// The Turtle prefixes, with `schema:` following `--schema-https` (public
-/// for the fuzz targets, which serialize figure graphs on their own).
-pub fn prefixes(mapper: &Mapper) -> Vec<(&'static str, &'static str)> {
-    crate::map::iri::PREFIXES
-        .iter()
-        .map(|&(p, ns)| {
-            if p == "schema" {
-                (p, mapper.schema_ns())
-            } else {
-                (p, ns)
-            }
-        })
-        .collect()
+/// The stable shard of a figure: FNV-1a 64 over the UTF-8 bytes of the
+/// trimmed figid, modulo `n`. The same figid always goes to the same shard,
+/// on any machine, with any number of threads, in any release.
+pub fn shard_of(figid: &str, n: usize) -> usize {
+    const OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+    const PRIME: u64 = 0x0000_0100_0000_01b3;
+    let mut h = OFFSET;
+    for &b in figid.trim().as_bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(PRIME);
+    }
+    (h % n as u64) as usize
 }
 
 /// Feeds jobs to the workers and their result slots to the writer, in
@@ -555,24 +537,24 @@ fn run_job(
     chunk: Vec<u8>,
     describe: bool,
 ) -> Outcome {
-    let mut report = Diagnostics::default();
+    let mut diags = Diagnostics::default();
     let is_problem = matches!(job, Job::Problem(_));
     let (path, record) = match job {
         Job::File { path, companions } => (
             path.display().to_string(),
-            read::load_file(&path, &companions, &mut report),
+            read::load_file(&path, &companions, &mut diags),
         ),
         Job::Doc(Ok(doc)) => (
             STDIN.to_owned(),
-            read::parse_document(&doc, STDIN, &mut report),
+            read::parse_document(&doc, STDIN, &mut diags),
         ),
         Job::Doc(Err(d)) => {
-            report.diagnostics.push(d);
+            diags.diagnostics.push(d);
             (STDIN.to_owned(), None)
         }
         Job::Problem(d) => {
             let path = d.path.clone();
-            report.diagnostics.push(d);
+            diags.diagnostics.push(d);
             (path, None)
         }
     };
@@ -581,12 +563,12 @@ fn run_job(
         chunk,
         triples: 0,
         figid: None,
-        report,
-        figure: Default::default(),
+        diags,
+        figure: FigureStats::default(),
         record: !is_problem,
     };
     let Some(record) = record else { return outcome };
-    let Some(mapped) = mapper.map(&record, graph, &mut outcome.report) else {
+    let Some(figid) = mapper.map(&record, graph, &mut outcome.diags) else {
         return outcome;
     };
     // The rows are in the graph now: free them before the chunk grows (a
@@ -596,8 +578,27 @@ fn run_job(
     serializer.figure(graph, &mut outcome.chunk);
     outcome.triples = graph.len() as u64;
     if describe {
-        outcome.figure = crate::void::FigureStats::of(graph, mapper.schema_ns());
+        outcome.figure = FigureStats::of(graph, mapper.schema_ns());
     }
-    outcome.figid = Some(mapped.figid);
+    outcome.figid = Some(figid);
     outcome
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fnv1a_is_the_published_function() {
+        // FNV-1a 64 test vectors (Fowler/Noll/Vo): "" and "a".
+        assert_eq!(
+            shard_of("", usize::MAX),
+            (0xcbf2_9ce4_8422_2325u64 % usize::MAX as u64) as usize
+        );
+        assert_eq!(
+            shard_of("a", usize::MAX),
+            (0xaf63_dc4c_8601_ec8cu64 % usize::MAX as u64) as usize
+        );
+        assert_eq!(shard_of("  a\n", 7), shard_of("a", 7));
+    }
 }

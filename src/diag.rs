@@ -11,9 +11,11 @@ pub enum Severity {
     Error,
 }
 
-/// One reported problem.
+/// One reported problem, displayed as
+/// `path:line: warning: field: message`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Diagnostic {
+    /// How bad it is.
     pub severity: Severity,
     /// The file (or `<stdin>`).
     pub path: String,
@@ -43,19 +45,25 @@ impl fmt::Display for Diagnostic {
     }
 }
 
-/// Collects the problems of one record.
+impl std::error::Error for Diagnostic {}
+
+/// Collects the problems of one record, and the keys the mapping does not
+/// know.
 #[derive(Debug, Default)]
 pub struct Diagnostics {
+    /// The problems, in the order found.
     pub diagnostics: Vec<Diagnostic>,
     /// Keys (or TSV columns) the mapper does not know, in order of appearance.
     pub unmapped: Vec<String>,
 }
 
 impl Diagnostics {
+    /// Adds a warning.
     pub fn warn(&mut self, path: &str, line: Option<u32>, field: &str, message: String) {
         self.push(Severity::Warning, path, line, field, message);
     }
 
+    /// Adds an error.
     pub fn error(&mut self, path: &str, line: Option<u32>, field: &str, message: String) {
         self.push(Severity::Error, path, line, field, message);
     }
@@ -77,6 +85,7 @@ impl Diagnostics {
         });
     }
 
+    /// Whether an error was added.
     pub fn has_errors(&self) -> bool {
         self.diagnostics
             .iter()

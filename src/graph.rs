@@ -7,26 +7,39 @@
 //! every serializer can write `;`/`,` lists and JSON-LD node objects
 //! without sorting again.
 
-use std::hash::{BuildHasher, BuildHasherDefault};
+use std::hash::BuildHasher;
 
-use rustc_hash::{FxHashMap, FxHashSet, FxHasher};
+use rustc_hash::{FxHashMap, FxHashSet};
 
-/// Literal datatypes the mapper writes. `String` is `xsd:string`.
+use crate::vocab::xsd;
+
+/// Literal datatypes. `String` is `xsd:string`, written without `^^`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Datatype {
+    /// `xsd:string`.
     String,
+    /// `xsd:integer`.
     Integer,
+    /// `xsd:decimal`.
     Decimal,
+    /// `xsd:gYear`.
     GYear,
+    /// `xsd:dateTime`.
+    DateTime,
+    /// `xsd:anyURI`.
+    AnyUri,
 }
 
 impl Datatype {
+    /// The datatype IRI.
     pub const fn iri(self) -> &'static str {
         match self {
-            Datatype::String => "http://www.w3.org/2001/XMLSchema#string",
-            Datatype::Integer => "http://www.w3.org/2001/XMLSchema#integer",
-            Datatype::Decimal => "http://www.w3.org/2001/XMLSchema#decimal",
-            Datatype::GYear => "http://www.w3.org/2001/XMLSchema#gYear",
+            Datatype::String => xsd::STRING,
+            Datatype::Integer => xsd::INTEGER,
+            Datatype::Decimal => xsd::DECIMAL,
+            Datatype::GYear => xsd::G_YEAR,
+            Datatype::DateTime => xsd::DATE_TIME,
+            Datatype::AnyUri => xsd::ANY_URI,
         }
     }
 }
@@ -34,11 +47,14 @@ impl Datatype {
 /// A term of a [`FigureGraph`], borrowed from its arena.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Term<'a> {
+    /// An IRI.
     Iri(&'a str),
+    /// A literal: lexical form and datatype.
     Literal(&'a str, Datatype),
 }
 
 impl<'a> Term<'a> {
+    /// The IRI or the lexical form.
     pub fn as_str(&self) -> &'a str {
         match self {
             Term::Iri(s) | Term::Literal(s, _) => s,
@@ -75,8 +91,10 @@ pub struct Triple {
 pub struct FigureGraph {
     buf: String,
     terms: Vec<Entry>,
-    /// Hash of (kind, text) → first term with that hash.
+    /// Hash of (kind, text) → first term with that hash. The text comes
+    /// from records, so the hash is keyed at random per graph.
     index: FxHashMap<u64, u32>,
+    hasher: foldhash::fast::RandomState,
     triples: Vec<Triple>,
     seen: FxHashSet<[Id; 3]>,
     name: Option<Id>,
@@ -88,10 +106,12 @@ pub struct FigureGraph {
 }
 
 impl FigureGraph {
+    /// An empty graph.
     pub fn new() -> Self {
         Self::default()
     }
 
+    /// Empties the graph, keeping its buffers.
     pub fn clear(&mut self) {
         self.buf.clear();
         self.terms.clear();
@@ -178,10 +198,12 @@ impl FigureGraph {
         Id(id)
     }
 
+    /// Interns an IRI.
     pub fn iri(&mut self, iri: &str) -> Id {
         self.iri_with(|b| b.push_str(iri))
     }
 
+    /// Interns a literal.
     pub fn literal(&mut self, value: &str, datatype: Datatype) -> Id {
         let start = self.buf.len();
         self.buf.push_str(value);
@@ -189,8 +211,7 @@ impl FigureGraph {
     }
 
     fn intern_tail(&mut self, start: usize, datatype: Option<Datatype>) -> Id {
-        let hash =
-            BuildHasherDefault::<FxHasher>::default().hash_one((datatype, &self.buf[start..]));
+        let hash = self.hasher.hash_one((datatype, &self.buf[start..]));
         if let Some(&existing) = self.index.get(&hash) {
             let e = self.terms[existing as usize];
             if e.datatype == datatype
@@ -242,6 +263,7 @@ impl FigureGraph {
         self.name = Some(name);
     }
 
+    /// The graph name, once set.
     pub fn name(&self) -> Option<Term<'_>> {
         self.name.map(|id| self.term(id))
     }
@@ -289,6 +311,7 @@ impl FigureGraph {
         std::mem::swap(&mut self.triples, &mut self.scratch);
     }
 
+    /// The term of an id.
     pub fn term(&self, id: Id) -> Term<'_> {
         let e = self.terms[id.0 as usize];
         let s = &self.buf[e.start as usize..e.end as usize];
@@ -298,10 +321,12 @@ impl FigureGraph {
         }
     }
 
+    /// The number of triples.
     pub fn len(&self) -> usize {
         self.triples.len()
     }
 
+    /// Whether the graph has no triple.
     pub fn is_empty(&self) -> bool {
         self.triples.is_empty()
     }
@@ -311,9 +336,49 @@ impl FigureGraph {
         &self.triples
     }
 
+    /// The triples, in their current order.
     pub fn triples(&self) -> impl Iterator<Item = [Term<'_>; 3]> + '_ {
         self.triples
             .iter()
             .map(|t| [self.term(t.s), self.term(t.p), self.term(t.o)])
+    }
+}
+
+impl<'a> Term<'a> {
+    /// The term as an oxrdf term, borrowed from the arena. Every IRI of a
+    /// figure graph is valid (the mapper encodes record values).
+    pub fn to_oxrdf(self) -> oxrdf::TermRef<'a> {
+        match self {
+            Term::Iri(iri) => oxrdf::NamedNodeRef::new_unchecked(iri).into(),
+            Term::Literal(value, Datatype::String) => {
+                oxrdf::LiteralRef::new_simple_literal(value).into()
+            }
+            Term::Literal(value, dt) => oxrdf::LiteralRef::new_typed_literal(
+                value,
+                oxrdf::NamedNodeRef::new_unchecked(dt.iri()),
+            )
+            .into(),
+        }
+    }
+
+    /// The term as an IRI; `None` for a literal.
+    pub fn to_named_node(self) -> Option<oxrdf::NamedNodeRef<'a>> {
+        match self {
+            Term::Iri(iri) => Some(oxrdf::NamedNodeRef::new_unchecked(iri)),
+            Term::Literal(..) => None,
+        }
+    }
+}
+
+impl FigureGraph {
+    /// The triples as oxrdf triples, borrowed from the arena.
+    pub fn oxrdf_triples(&self) -> impl Iterator<Item = oxrdf::TripleRef<'_>> + '_ {
+        self.triples().map(|[s, p, o]| {
+            oxrdf::TripleRef::new(
+                s.to_named_node().expect("an IRI subject"),
+                p.to_named_node().expect("an IRI predicate"),
+                o.to_oxrdf(),
+            )
+        })
     }
 }

@@ -7,8 +7,7 @@
 //! old one (its named graph in N-Quads and TriG is [`DATASET`]) is clean.
 //!
 //! Definitions:
-//! * `void:triples`: the triples written for the figures, as
-//!   [`Summary::triples`](crate::Summary::triples): each figure's triples
+//! * `void:triples`: the triples written for the figures: each figure's triples
 //!   once, a triple repeated in two figures (a gene's label) counted twice.
 //!   The description itself is not counted.
 //! * `void:entities` (and `void:distinctSubjects`, the same number): the distinct IRIs that are the subject of at least one
@@ -23,9 +22,9 @@
 use std::collections::HashSet;
 use std::hash::{DefaultHasher, Hash, Hasher};
 
-use crate::convert::{Options, Summary};
-use crate::graph::{FigureGraph, Term};
+use crate::graph::{Datatype, FigureGraph, Id, Term};
 use crate::map::iri;
+use crate::vocab::{owl, rdf, rdfs};
 use crate::write::Format;
 
 /// The dataset IRI: the subject of the description, and its graph name.
@@ -44,7 +43,6 @@ const VOID: &str = "http://rdfs.org/ns/void#";
 const DCAT: &str = "http://www.w3.org/ns/dcat#";
 const SH: &str = "http://www.w3.org/ns/shacl#";
 const PROV: &str = "http://www.w3.org/ns/prov#";
-const OWL: &str = "http://www.w3.org/2002/07/owl#";
 const FORMATS: &str = "http://www.w3.org/ns/formats/";
 const PFOCR_SITE: &str = "https://pfocr.wikipathways.org/";
 
@@ -60,8 +58,6 @@ const VOCABULARIES: [&str; 8] = [
     iri::WP,
     iri::PFOCR,
 ];
-
-const RDF_TYPE: &str = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type";
 
 /// What one figure adds to the description.
 #[derive(Clone, Debug, Default)]
@@ -122,7 +118,7 @@ impl FigureStats {
             }
             let p = p.as_str();
             st.vocabularies |= vocabulary_bit(p, schema);
-            if p == RDF_TYPE
+            if p == rdf::TYPE
                 && let Term::Iri(class) = o
             {
                 st.vocabularies |= vocabulary_bit(class, schema);
@@ -172,17 +168,42 @@ pub struct Stats {
     pub vocabularies: u32,
 }
 
-enum Object {
-    Iri(String),
-    /// Lexical form, datatype IRI (`None`: `xsd:string`).
-    Literal(String, Option<&'static str>),
+/// The facts a description states: what the run counted, and how the dump
+/// was written.
+pub struct Facts<'a> {
+    /// The dump's format (`void:feature`, and how the description is written).
+    pub format: Format,
+    /// The schema.org namespace in use.
+    pub schema_ns: &'a str,
+    /// The dump's prefixes, declared with `sh:declare`.
+    pub prefixes: &'a [(&'a str, &'a str)],
+    /// Triples written for the figures.
+    pub triples: u64,
+    /// Figures converted.
+    pub figures: u64,
+    /// What the figures added up to.
+    pub stats: &'a Stats,
+    /// Creation time, in seconds since 1970 (UTC).
+    pub created: i64,
 }
 
-/// The description of one dump, ready to serialize.
+/// The prefixes of the description in Turtle and TriG.
+const PREFIXES: &[(&str, &str)] = &[
+    ("rdf", rdf::NS),
+    ("rdfs", rdfs::NS),
+    ("xsd", iri::XSD),
+    ("owl", owl::NS),
+    ("dcterms", iri::DCTERMS),
+    ("void", VOID),
+    ("dcat", DCAT),
+    ("prov", PROV),
+    ("sh", SH),
+];
+
+/// The description of one dump, as a graph named [`DATASET`].
 pub struct Description {
     format: Format,
-    /// Subject, predicate, object; grouped by subject.
-    triples: Vec<(String, String, Object)>,
+    graph: FigureGraph,
 }
 
 fn iso8601(epoch: i64) -> String {
@@ -207,389 +228,178 @@ fn iso8601(epoch: i64) -> String {
     )
 }
 
-/// The creation time: `SOURCE_DATE_EPOCH` when set (reproducible output),
-/// else now. An unparsable `SOURCE_DATE_EPOCH` is an error.
-pub fn created_from_env() -> Result<i64, String> {
-    match std::env::var("SOURCE_DATE_EPOCH") {
-        Ok(v) => v.trim().parse::<i64>().map_err(|_| {
-            format!("SOURCE_DATE_EPOCH={v:?} is not a whole number of seconds since 1970")
-        }),
-        Err(_) => Ok(std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map_or(0, |d| d.as_secs() as i64)),
+/// Builds the description's graph.
+struct Builder {
+    g: FigureGraph,
+}
+
+impl Builder {
+    fn iri(&mut self, iri: &str) -> Id {
+        self.g.iri(iri)
+    }
+
+    fn term(&mut self, ns: &str, local: &str) -> Id {
+        self.g.iri_with(|b| {
+            b.push_str(ns);
+            b.push_str(local);
+        })
+    }
+
+    fn add(&mut self, s: Id, ns: &str, local: &str, o: Id) {
+        let p = self.term(ns, local);
+        self.g.add(s, p, o);
+    }
+
+    fn a(&mut self, s: Id, ns: &str, class: &str) {
+        let p = self.iri(rdf::TYPE);
+        let o = self.term(ns, class);
+        self.g.add(s, p, o);
+    }
+
+    fn link(&mut self, s: Id, ns: &str, local: &str, iri: &str) {
+        let o = self.iri(iri);
+        self.add(s, ns, local, o);
+    }
+
+    fn literal(&mut self, s: Id, ns: &str, local: &str, value: &str, dt: Datatype) {
+        let o = self.g.literal(value, dt);
+        self.add(s, ns, local, o);
     }
 }
 
 impl Description {
-    pub fn new(opts: &Options, summary: &Summary) -> Description {
-        let schema = if opts.schema_https {
-            iri::SCHEMA_HTTPS
-        } else {
-            iri::SCHEMA
+    pub fn new(facts: &Facts<'_>) -> Description {
+        let created = iso8601(facts.created);
+        let mut b = Builder {
+            g: FigureGraph::new(),
         };
-        let created = iso8601(
-            opts.created
-                .unwrap_or_else(|| created_from_env().unwrap_or(0)),
+        let d = b.iri(DATASET);
+        b.g.set_name(d);
+        b.a(d, VOID, "Dataset");
+        b.a(d, DCAT, "Dataset");
+        b.literal(
+            d,
+            iri::DCTERMS,
+            "title",
+            "PFOCR: pathway figures of PubMed Central articles, with the genes, chemicals and diseases recognised in them",
+            Datatype::String,
         );
-        let d = DATASET.to_owned();
-        let mut t: Vec<(String, String, Object)> = Vec::new();
-        let mut add = |s: &str, p: String, o: Object| t.push((s.to_owned(), p, o));
-        let iri = |s: &str| Object::Iri(s.to_owned());
-        let lit = |s: &str| Object::Literal(s.to_owned(), None);
-        let typed = |s: String, dt: &'static str| Object::Literal(s, Some(dt));
-        let int = "http://www.w3.org/2001/XMLSchema#integer";
-        let date_time = "http://www.w3.org/2001/XMLSchema#dateTime";
-        let any_uri = "http://www.w3.org/2001/XMLSchema#anyURI";
-        let p = |ns: &str, local: &str| format!("{ns}{local}");
-
-        add(&d, p(iri::RDF, "type"), iri(&p(VOID, "Dataset")));
-        add(&d, p(iri::RDF, "type"), iri(&p(DCAT, "Dataset")));
-        add(
-            &d,
-            p(iri::DCTERMS, "title"),
-            lit(
-                "PFOCR: pathway figures of PubMed Central articles, with the genes, chemicals and diseases recognised in them",
-            ),
+        b.literal(
+            d,
+            iri::DCTERMS,
+            "description",
+            "Pathway Figure OCR (PFOCR) records converted to RDF by pfocr2rdf: one pfocr:Figure per figure, its article, and one oa:Annotation per gene, chemical and disease mention.",
+            Datatype::String,
         );
-        add(
-            &d,
-            p(iri::DCTERMS, "description"),
-            lit(
-                "Pathway Figure OCR (PFOCR) records converted to RDF by pfocr2rdf: one pfocr:Figure per figure, its article, and one oa:Annotation per gene, chemical and disease mention.",
-            ),
-        );
-        add(&d, p(iri::DCTERMS, "license"), iri(iri::CC0));
-        add(&d, p(iri::DCTERMS, "source"), iri(PFOCR_SITE));
-        add(&d, p(iri::DCTERMS, "publisher"), iri(iri::WIKIPATHWAYS_ORG));
-        add(
-            &d,
-            p(iri::DCTERMS, "created"),
-            typed(created.clone(), date_time),
-        );
-        add(&d, p(DCAT, "landingPage"), iri(PFOCR_SITE));
+        b.link(d, iri::DCTERMS, "license", iri::CC0);
+        b.link(d, iri::DCTERMS, "source", PFOCR_SITE);
+        b.link(d, iri::DCTERMS, "publisher", iri::WIKIPATHWAYS_ORG);
+        b.literal(d, iri::DCTERMS, "created", &created, Datatype::DateTime);
+        b.link(d, DCAT, "landingPage", PFOCR_SITE);
         for k in [
             "pathway figure",
             "optical character recognition",
             "PubMed Central",
         ] {
-            add(&d, p(DCAT, "keyword"), lit(k));
+            b.literal(d, DCAT, "keyword", k, Datatype::String);
         }
-        add(
-            &d,
-            p(VOID, "triples"),
-            typed(summary.triples.to_string(), int),
-        );
-        add(
-            &d,
-            p(VOID, "entities"),
-            typed(summary.stats.entities.to_string(), int),
-        );
-        add(
-            &d,
-            p(VOID, "distinctSubjects"),
-            typed(summary.stats.entities.to_string(), int),
-        );
-        let figures = format!("{DATASET}#figures");
-        add(&d, p(VOID, "classPartition"), iri(&figures));
+        let int = |n: u64| n.to_string();
+        b.literal(d, VOID, "triples", &int(facts.triples), Datatype::Integer);
+        let entities = int(facts.stats.entities);
+        b.literal(d, VOID, "entities", &entities, Datatype::Integer);
+        b.literal(d, VOID, "distinctSubjects", &entities, Datatype::Integer);
+        let figures = b.term(DATASET, "#figures");
+        b.add(d, VOID, "classPartition", figures);
         for (i, ns) in VOCABULARIES.iter().enumerate() {
-            if summary.stats.vocabularies & (1 << i) != 0 {
-                let ns = if *ns == iri::SCHEMA { schema } else { ns };
-                add(
-                    &d,
-                    p(VOID, "vocabulary"),
-                    iri(ns.strip_suffix('#').unwrap_or(ns)),
-                );
+            if facts.stats.vocabularies & (1 << i) != 0 {
+                let ns = if *ns == iri::SCHEMA { facts.schema_ns } else { ns };
+                b.link(d, VOID, "vocabulary", ns.strip_suffix('#').unwrap_or(ns));
             }
         }
-        for e in &summary.stats.examples {
-            add(&d, p(VOID, "exampleResource"), iri(e));
+        for e in &facts.stats.examples {
+            b.link(d, VOID, "exampleResource", e);
         }
-        let feature = match opts.format {
+        let feature = match facts.format {
             Format::Turtle => "Turtle",
             Format::NTriples => "N-Triples",
             Format::NQuads => "N-Quads",
             Format::TriG => "TriG",
             Format::JsonLd => "JSON-LD",
         };
-        add(&d, p(VOID, "feature"), iri(&p(FORMATS, feature)));
-        let activity = format!("{DATASET}#conversion");
-        add(&d, p(PROV, "wasGeneratedBy"), iri(&activity));
-        let prefixes: Vec<(&str, &str)> = iri::PREFIXES
+        let feature = b.term(FORMATS, feature);
+        b.add(d, VOID, "feature", feature);
+        let activity = b.term(DATASET, "#conversion");
+        b.add(d, PROV, "wasGeneratedBy", activity);
+        let declarations: Vec<Id> = facts
+            .prefixes
             .iter()
-            .map(|&(pfx, ns)| {
-                if pfx == "schema" {
-                    (pfx, schema)
-                } else {
-                    (pfx, ns)
-                }
+            .map(|(pfx, _)| {
+                let decl = b.g.iri_with(|s| {
+                    s.push_str(DATASET);
+                    s.push_str("#prefix-");
+                    s.push_str(pfx);
+                });
+                b.add(d, SH, "declare", decl);
+                decl
             })
             .collect();
-        for (pfx, _) in &prefixes {
-            add(
-                &d,
-                p(SH, "declare"),
-                iri(&format!("{DATASET}#prefix-{pfx}")),
-            );
-        }
 
-        add(&figures, p(iri::RDF, "type"), iri(&p(VOID, "Dataset")));
-        add(&figures, p(VOID, "class"), iri(&p(iri::PFOCR, "Figure")));
-        add(
-            &figures,
-            p(VOID, "entities"),
-            typed(summary.converted.to_string(), int),
+        b.a(figures, VOID, "Dataset");
+        let figure_class = b.term(iri::PFOCR, "Figure");
+        b.add(figures, VOID, "class", figure_class);
+        b.literal(figures, VOID, "entities", &int(facts.figures), Datatype::Integer);
+
+        let tool = b.g.iri_with(|s| {
+            s.push_str(TOOL);
+            s.push_str(TOOL_VERSION);
+        });
+        b.a(activity, PROV, "Activity");
+        b.add(activity, PROV, "wasAssociatedWith", tool);
+        b.literal(activity, PROV, "endedAtTime", &created, Datatype::DateTime);
+        b.a(tool, PROV, "SoftwareAgent");
+        b.literal(
+            tool,
+            rdfs::NS,
+            "label",
+            &format!("pfocr2rdf {TOOL_VERSION} (pfocr vocabulary {VOCAB_VERSION})"),
+            Datatype::String,
         );
+        b.literal(tool, owl::NS, "versionInfo", TOOL_VERSION, Datatype::String);
 
-        let tool = format!("{TOOL}{TOOL_VERSION}");
-        add(&activity, p(iri::RDF, "type"), iri(&p(PROV, "Activity")));
-        add(&activity, p(PROV, "wasAssociatedWith"), iri(&tool));
-        add(&activity, p(PROV, "endedAtTime"), typed(created, date_time));
-        add(&tool, p(iri::RDF, "type"), iri(&p(PROV, "SoftwareAgent")));
-        add(
-            &tool,
-            p(iri::RDFS, "label"),
-            lit(&format!(
-                "pfocr2rdf {TOOL_VERSION} (pfocr vocabulary {VOCAB_VERSION})"
-            )),
-        );
-        add(&tool, p(OWL, "versionInfo"), lit(TOOL_VERSION));
-
-        for (pfx, ns) in &prefixes {
-            let decl = format!("{DATASET}#prefix-{pfx}");
-            add(&decl, p(iri::RDF, "type"), iri(&p(SH, "PrefixDeclaration")));
-            add(&decl, p(SH, "prefix"), lit(pfx));
-            add(&decl, p(SH, "namespace"), typed((*ns).to_owned(), any_uri));
+        for (&decl, (pfx, ns)) in declarations.iter().zip(facts.prefixes) {
+            b.a(decl, SH, "PrefixDeclaration");
+            b.literal(decl, SH, "prefix", pfx, Datatype::String);
+            b.literal(decl, SH, "namespace", ns, Datatype::AnyUri);
         }
+        b.g.finish();
         Description {
-            format: opts.format,
-            triples: t,
+            format: facts.format,
+            graph: b.g,
         }
-    }
-
-    /// The number of triples of the description.
-    pub fn len(&self) -> usize {
-        self.triples.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.triples.is_empty()
     }
 
     /// The description as a part of an open document of its format: after
     /// the figures (and the separator, for JSON-LD), before the footer.
+    /// Turtle and TriG declare the description's own prefixes first.
     pub fn inline(&self) -> Vec<u8> {
+        let serializer = self.format.serializer(PREFIXES);
         let mut out = Vec::new();
-        match self.format {
-            Format::NTriples | Format::NQuads => self.lines(&mut out),
-            Format::Turtle | Format::TriG => self.turtle(&mut out),
-            Format::JsonLd => self.nodes(&mut out),
+        if matches!(self.format, Format::Turtle | Format::TriG) {
+            serializer.header(&mut out);
         }
+        serializer.figure(&self.graph, &mut out);
         out
     }
 
     /// The description as a document of its own.
     pub fn document(&self) -> Vec<u8> {
-        match self.format {
-            Format::JsonLd => {
-                let mut out = b"[\n".to_vec();
-                self.nodes(&mut out);
-                out.extend_from_slice(b"\n]\n");
-                out
-            }
-            _ => self.inline(),
-        }
+        let serializer = self.format.serializer(PREFIXES);
+        let mut out = Vec::new();
+        serializer.header(&mut out);
+        serializer.figure(&self.graph, &mut out);
+        serializer.footer(&mut out);
+        out
     }
-
-    fn lines(&self, out: &mut Vec<u8>) {
-        for (s, p, o) in &self.triples {
-            push_iri(out, s);
-            out.push(b' ');
-            push_iri(out, p);
-            out.push(b' ');
-            push_object(out, o, &[]);
-            if self.format == Format::NQuads {
-                out.push(b' ');
-                push_iri(out, DATASET);
-            }
-            out.extend_from_slice(b" .\n");
-        }
-    }
-
-    fn turtle(&self, out: &mut Vec<u8>) {
-        let prefixes: &[(&str, &str)] = &[
-            ("rdf", iri::RDF),
-            ("rdfs", iri::RDFS),
-            ("xsd", iri::XSD),
-            ("owl", OWL),
-            ("dcterms", iri::DCTERMS),
-            ("void", VOID),
-            ("dcat", DCAT),
-            ("prov", PROV),
-            ("sh", SH),
-        ];
-        out.extend_from_slice(
-            b"# The dataset description (VoID, DCAT, SHACL prefix declarations).\n",
-        );
-        for (pfx, ns) in prefixes {
-            out.extend_from_slice(format!("@prefix {pfx}: <{ns}> .\n").as_bytes());
-        }
-        out.push(b'\n');
-        let trig = self.format == Format::TriG;
-        let indent = if trig { "    " } else { "" };
-        if trig {
-            push_iri(out, DATASET);
-            out.extend_from_slice(b" {\n");
-        }
-        let mut i = 0;
-        while i < self.triples.len() {
-            let s = &self.triples[i].0;
-            out.extend_from_slice(indent.as_bytes());
-            push_iri(out, s);
-            let mut first = true;
-            while i < self.triples.len() && &self.triples[i].0 == s {
-                let (_, p, o) = &self.triples[i];
-                if !first {
-                    out.extend_from_slice(format!(" ;\n{indent}   ").as_bytes());
-                }
-                first = false;
-                out.push(b' ');
-                if p == RDF_TYPE {
-                    out.push(b'a');
-                } else {
-                    push_name(out, p, prefixes);
-                }
-                out.push(b' ');
-                push_object(out, o, prefixes);
-                i += 1;
-            }
-            out.extend_from_slice(b" .\n");
-        }
-        if trig {
-            out.extend_from_slice(b"}\n");
-        }
-        out.push(b'\n');
-    }
-
-    fn nodes(&self, out: &mut Vec<u8>) {
-        let mut i = 0;
-        while i < self.triples.len() {
-            let s = &self.triples[i].0;
-            if i > 0 {
-                out.extend_from_slice(b",\n");
-            }
-            out.extend_from_slice(b"{\"@id\":");
-            push_json(out, s);
-            // Properties in order of first appearance, values grouped.
-            let mut props: Vec<&str> = Vec::new();
-            let start = i;
-            while i < self.triples.len() && &self.triples[i].0 == s {
-                let p = self.triples[i].1.as_str();
-                if !props.contains(&p) {
-                    props.push(p);
-                }
-                i += 1;
-            }
-            for p in props {
-                out.push(b',');
-                if p == RDF_TYPE {
-                    out.extend_from_slice(b"\"@type\"");
-                } else {
-                    push_json(out, p);
-                }
-                out.extend_from_slice(b":[");
-                let mut first = true;
-                for (_, _, o) in self.triples[start..i].iter().filter(|t| t.1 == p) {
-                    if !first {
-                        out.push(b',');
-                    }
-                    first = false;
-                    match (p == RDF_TYPE, o) {
-                        (true, Object::Iri(c)) => push_json(out, c),
-                        (_, Object::Iri(v)) => {
-                            out.extend_from_slice(b"{\"@id\":");
-                            push_json(out, v);
-                            out.push(b'}');
-                        }
-                        (_, Object::Literal(v, dt)) => {
-                            out.extend_from_slice(b"{\"@value\":");
-                            push_json(out, v);
-                            if let Some(dt) = dt {
-                                out.extend_from_slice(b",\"@type\":");
-                                push_json(out, dt);
-                            }
-                            out.push(b'}');
-                        }
-                    }
-                }
-                out.push(b']');
-            }
-            out.push(b'}');
-        }
-    }
-}
-
-fn push_iri(out: &mut Vec<u8>, iri: &str) {
-    out.push(b'<');
-    out.extend_from_slice(iri.as_bytes());
-    out.push(b'>');
-}
-
-/// A prefixed name when a prefix fits and the local part is plain, else `<iri>`.
-fn push_name(out: &mut Vec<u8>, iri: &str, prefixes: &[(&str, &str)]) {
-    for (pfx, ns) in prefixes {
-        if let Some(local) = iri.strip_prefix(ns)
-            && !local.is_empty()
-            && local.bytes().all(|b| b.is_ascii_alphanumeric())
-        {
-            out.extend_from_slice(format!("{pfx}:{local}").as_bytes());
-            return;
-        }
-    }
-    push_iri(out, iri);
-}
-
-/// Escapes a literal for N-Triples and Turtle. The description's literals
-/// are this module's own text, prefixes and namespaces, but escape anyway.
-fn push_string(out: &mut Vec<u8>, s: &str) {
-    out.push(b'"');
-    for c in s.chars() {
-        match c {
-            '"' => out.extend_from_slice(b"\\\""),
-            '\\' => out.extend_from_slice(b"\\\\"),
-            '\n' => out.extend_from_slice(b"\\n"),
-            '\r' => out.extend_from_slice(b"\\r"),
-            c if (c as u32) < 0x20 => {
-                out.extend_from_slice(format!("\\u{:04X}", c as u32).as_bytes())
-            }
-            c => {
-                let mut b = [0; 4];
-                out.extend_from_slice(c.encode_utf8(&mut b).as_bytes());
-            }
-        }
-    }
-    out.push(b'"');
-}
-
-fn push_object(out: &mut Vec<u8>, o: &Object, prefixes: &[(&str, &str)]) {
-    match o {
-        Object::Iri(i) if prefixes.is_empty() => push_iri(out, i),
-        Object::Iri(i) => push_name(out, i, prefixes),
-        Object::Literal(v, dt) => {
-            push_string(out, v);
-            if let Some(dt) = dt {
-                out.extend_from_slice(b"^^");
-                if prefixes.is_empty() {
-                    push_iri(out, dt);
-                } else {
-                    push_name(out, dt, prefixes);
-                }
-            }
-        }
-    }
-}
-
-fn push_json(out: &mut Vec<u8>, s: &str) {
-    out.extend_from_slice(serde_json::to_string(s).expect("a string").as_bytes());
 }
 
 #[cfg(test)]

@@ -7,7 +7,7 @@ pub const PREFIXES: &[(&str, &str)] = &[
     ("rdf", RDF),
     ("rdfs", RDFS),
     ("xsd", XSD),
-    ("owl", "http://www.w3.org/2002/07/owl#"),
+    ("owl", OWL),
     ("schema", SCHEMA),
     ("dcterms", DCTERMS),
     ("foaf", FOAF),
@@ -24,34 +24,60 @@ pub const PREFIXES: &[(&str, &str)] = &[
     ("ndex", NDEX),
 ];
 
-pub const RDF: &str = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
-pub const RDFS: &str = "http://www.w3.org/2000/01/rdf-schema#";
-pub const XSD: &str = "http://www.w3.org/2001/XMLSchema#";
+pub use crate::vocab::owl::NS as OWL;
+pub use crate::vocab::rdf::NS as RDF;
+pub use crate::vocab::rdfs::NS as RDFS;
+pub use crate::vocab::xsd::NS as XSD;
+/// `http://schema.org/`
 pub const SCHEMA: &str = "http://schema.org/";
+/// `https://schema.org/`
 pub const SCHEMA_HTTPS: &str = "https://schema.org/";
+/// `http://purl.org/dc/terms/`
 pub const DCTERMS: &str = "http://purl.org/dc/terms/";
+/// `http://xmlns.com/foaf/0.1/`
 pub const FOAF: &str = "http://xmlns.com/foaf/0.1/";
+/// `http://www.w3.org/ns/oa#`
 pub const OA: &str = "http://www.w3.org/ns/oa#";
+/// `http://vocabularies.wikipathways.org/wp#`
 pub const WP: &str = "http://vocabularies.wikipathways.org/wp#";
+/// `https://w3id.org/pfocr/vocab#`
 pub const PFOCR: &str = "https://w3id.org/pfocr/vocab#";
+/// `https://identifiers.org/ncbigene/`
 pub const NCBIGENE: &str = "https://identifiers.org/ncbigene/";
+/// `https://identifiers.org/hgnc.symbol/`
 pub const HGNC_SYMBOL: &str = "https://identifiers.org/hgnc.symbol/";
+/// `https://identifiers.org/pmc/`
 pub const PMC: &str = "https://identifiers.org/pmc/";
+/// `http://purl.obolibrary.org/obo/NCBITaxon_`
 pub const NCBITAXON: &str = "http://purl.obolibrary.org/obo/NCBITaxon_";
+/// `http://purl.obolibrary.org/obo/CHEBI_`
 pub const CHEBI: &str = "http://purl.obolibrary.org/obo/CHEBI_";
+/// `http://purl.obolibrary.org/obo/DOID_`
 pub const DOID: &str = "http://purl.obolibrary.org/obo/DOID_";
+/// `http://id.nlm.nih.gov/mesh/`
 pub const MESH: &str = "http://id.nlm.nih.gov/mesh/";
+/// `https://www.ndexbio.org/viewer/networks/`
 pub const NDEX: &str = "https://www.ndexbio.org/viewer/networks/";
 
+/// `https://pfocr.wikipathways.org/figures/`
 pub const FIGURE: &str = "https://pfocr.wikipathways.org/figures/";
+/// `.html`
 pub const FIGURE_SUFFIX: &str = ".html";
+/// `https://www.ncbi.nlm.nih.gov/pmc/articles/`
 pub const PMC_PAGE: &str = "https://www.ncbi.nlm.nih.gov/pmc/articles/";
+/// `https://www.ncbi.nlm.nih.gov`
 pub const NCBI: &str = "https://www.ncbi.nlm.nih.gov";
+/// `https://doi.org/`
 pub const DOI: &str = "https://doi.org/";
+/// `https://w3id.org/pfocr/journal/`
 pub const JOURNAL: &str = "https://w3id.org/pfocr/journal/";
+/// `https://w3id.org/pfocr/publisher/`
 pub const PUBLISHER: &str = "https://w3id.org/pfocr/publisher/";
+/// `https://identifiers.org/wikipathways/`
 pub const WIKIPATHWAYS: &str = "https://identifiers.org/wikipathways/";
+/// `http://creativecommons.org/publicdomain/zero/1.0/`
 pub const CC0: &str = "http://creativecommons.org/publicdomain/zero/1.0/";
+/// `https://www.wikipathways.org/`
 pub const WIKIPATHWAYS_ORG: &str = "https://www.wikipathways.org/";
 
 /// How much of a free-form value may stay as it is.

@@ -1,6 +1,8 @@
 //! Missing-value sentinels, identifier patterns and XML Schema lexical
 //! spaces.
 
+use crate::graph::Datatype;
+
 /// Empty, `NA`, R's `.na`, `.na.character` (and the other `.na.*`), `.nan`.
 pub fn is_sentinel(value: &str) -> bool {
     let v = value.trim();
@@ -86,6 +88,31 @@ fn is_timezone(tz: &str) -> bool {
     let hh: u32 = rest[..2].parse().unwrap_or(99);
     let mm: u32 = rest[3..].parse().unwrap_or(99);
     (hh <= 13 && mm <= 59) || (hh == 14 && mm == 0)
+}
+
+/// Whether `s` is in the lexical space of `dt`. The mapper's typed
+/// values are integers, decimals and years; `xsd:string` takes anything,
+/// and the other datatypes are written only by the dataset description,
+/// from values it formats itself.
+pub fn is_lexical(dt: Datatype, s: &str) -> bool {
+    match dt {
+        Datatype::Integer => is_integer(s),
+        Datatype::Decimal => is_decimal(s),
+        Datatype::GYear => is_gyear(s),
+        Datatype::String | Datatype::DateTime | Datatype::AnyUri => true,
+    }
+}
+
+/// The datatype's prefixed name, for messages.
+pub fn prefixed(dt: Datatype) -> &'static str {
+    match dt {
+        Datatype::String => "xsd:string",
+        Datatype::Integer => "xsd:integer",
+        Datatype::Decimal => "xsd:decimal",
+        Datatype::GYear => "xsd:gYear",
+        Datatype::DateTime => "xsd:dateTime",
+        Datatype::AnyUri => "xsd:anyURI",
+    }
 }
 
 #[cfg(test)]

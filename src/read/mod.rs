@@ -120,3 +120,50 @@ fn attach(record: &mut Record, kind: Kind, path: &Path, report: &mut Diagnostics
     }
     true
 }
+
+/// Reads one record from its front-matter file's text and its companion
+/// TSV texts (`(kind, path, text)`; paths name them in reports).
+pub fn record_from_text(
+    path: &str,
+    text: &str,
+    companions: &[(Kind, &str, &str)],
+    diags: &mut Diagnostics,
+) -> Option<Record> {
+    let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+    let doc = match frontmatter::split_file(text) {
+        Ok(d) => d,
+        Err(e) => {
+            diags.error(path, e.line, "", e.message);
+            return None;
+        }
+    };
+    let mut record = parse_document(&doc, path, diags)?;
+    for &(kind, tsv_path, tsv) in companions {
+        if !attach_text(&mut record, kind, tsv, tsv_path, diags) {
+            return None;
+        }
+    }
+    Some(record)
+}
+
+/// Adds a companion TSV's rows to a record; false when the file is unusable
+/// (the record then fails as a whole, with the reason reported).
+fn attach_text(
+    record: &mut Record,
+    kind: Kind,
+    text: &str,
+    shown: &str,
+    diags: &mut Diagnostics,
+) -> bool {
+    let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+    match tsv::parse(kind, text, shown, diags) {
+        Ok(tsv::Table::Genes(rows)) => record.genes.push(rows),
+        Ok(tsv::Table::Terms(Kind::Chemicals, rows)) => record.chemicals.push(rows),
+        Ok(tsv::Table::Terms(_, rows)) => record.diseases.push(rows),
+        Err(e) => {
+            diags.error(shown, e.line, "", e.message);
+            return false;
+        }
+    }
+    true
+}

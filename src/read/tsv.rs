@@ -27,6 +27,15 @@ impl Kind {
         }
     }
 
+    /// `gene`, `chemical`, `disease`: the mention IRI's fragment (`F#gene-1`).
+    pub fn singular(self) -> &'static str {
+        match self {
+            Kind::Genes => "gene",
+            Kind::Chemicals => "chemical",
+            Kind::Diseases => "disease",
+        }
+    }
+
     fn columns(self) -> &'static [&'static str] {
         match self {
             Kind::Genes => &[

@@ -29,7 +29,7 @@ fn needs_turtle_escape(v: u64) -> bool {
 }
 
 /// The body of an N-Triples / Turtle `STRING_LITERAL_QUOTE`: `"` and `\`
-/// escaped, line breaks and tabs as `\n` `\r` `\t`, the other control
+/// escaped, `\n` `\r` `\t` `\b` `\f` as oxrdf writes them, the other control
 /// characters and the non-characters U+FFFE/U+FFFF as `\uXXXX`, so that no
 /// parser has anything to warn about. Scans bytes: everything else is
 /// copied in runs.
@@ -52,6 +52,8 @@ pub fn push_turtle_string(out: &mut Vec<u8>, s: &str) {
             b'\n' => (b"\\n", 1),
             b'\r' => (b"\\r", 1),
             b'\t' => (b"\\t", 1),
+            0x08 => (b"\\b", 1),
+            0x0C => (b"\\f", 1),
             0..=0x1F | 0x7F => (b"", 1),
             // U+FFFE and U+FFFF are EF BF BE / EF BF BF in UTF-8.
             0xEF if bytes.get(i + 1) == Some(&0xBF)
@@ -88,6 +90,8 @@ pub fn push_json_string(out: &mut Vec<u8>, s: &str) {
             b'\n' => b"\\n",
             b'\r' => b"\\r",
             b'\t' => b"\\t",
+            0x08 => b"\\b",
+            0x0C => b"\\f",
             0..=0x1F => b"",
             _ => continue,
         };
@@ -109,17 +113,17 @@ mod tests {
     #[test]
     fn turtle_strings() {
         let mut out = Vec::new();
-        push_turtle_string(&mut out, "a\"b\\c\nd\re\tf\u{0}g\u{7F}h\u{FFFE}κ\"\"\"");
+        push_turtle_string(&mut out, "a\"b\\c\nd\re\tf\u{0}g\u{7F}h\u{FFFE}κ\"\"\"\u{8}\u{C}");
         assert_eq!(
             String::from_utf8(out).unwrap(),
-            "a\\\"b\\\\c\\nd\\re\\tf\\u0000g\\u007Fh\\uFFFEκ\\\"\\\"\\\""
+            "a\\\"b\\\\c\\nd\\re\\tf\\u0000g\\u007Fh\\uFFFEκ\\\"\\\"\\\"\\b\\f"
         );
     }
 
     #[test]
     fn every_special_byte_in_every_position_is_escaped() {
         for special in [
-            '"', '\\', '\n', '\r', '\t', '\u{0}', '\u{1F}', '\u{7F}', '\u{FFFE}', '\u{FFFF}',
+            '"', '\\', '\n', '\r', '\t', '\u{8}', '\u{C}', '\u{0}', '\u{1F}', '\u{7F}', '\u{FFFE}', '\u{FFFF}',
         ] {
             for pos in 0..20 {
                 let s: String = "abcdefghijklmnopqrstuvwxyz"
@@ -150,10 +154,10 @@ mod tests {
     #[test]
     fn json_strings() {
         let mut out = Vec::new();
-        push_json_string(&mut out, "a\"b\\c\nd\u{1}κ\u{7F}");
+        push_json_string(&mut out, "a\"b\\c\nd\u{1}κ\u{7F}\u{8}\u{C}");
         assert_eq!(
             String::from_utf8(out).unwrap(),
-            "a\\\"b\\\\c\\nd\\u0001κ\u{7F}"
+            "a\\\"b\\\\c\\nd\\u0001κ\u{7F}\\b\\f"
         );
     }
 }

@@ -6,10 +6,9 @@
 use super::Serializer;
 use super::escape::push_json_string;
 use crate::graph::{Datatype, FigureGraph, Term};
+use crate::vocab::rdf;
 
 pub struct JsonLd;
-
-const RDF_TYPE: &str = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type";
 
 fn push_str(out: &mut Vec<u8>, s: &str) {
     out.push(b'"');
@@ -56,7 +55,7 @@ impl Serializer for JsonLd {
             push_str(out, g.term(s).as_str());
             while i < ids.len() && ids[i].s == s {
                 let p = ids[i].p;
-                let is_type = g.term(p) == Term::Iri(RDF_TYPE);
+                let is_type = g.term(p) == Term::Iri(rdf::TYPE);
                 out.push(b',');
                 if is_type {
                     out.extend_from_slice(b"\"@type\"");

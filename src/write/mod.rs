@@ -19,14 +19,20 @@ use crate::graph::FigureGraph;
 /// Output formats.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Format {
+    /// Turtle: prefixes declared once, triples grouped by subject.
     Turtle,
+    /// N-Triples: one triple a line.
     NTriples,
+    /// N-Quads: one quad a line, each figure's in its named graph.
     NQuads,
+    /// TriG: Turtle with one named graph per figure.
     TriG,
+    /// Expanded JSON-LD: a top-level array of node objects.
     JsonLd,
 }
 
 impl Format {
+    /// Every format.
     pub const ALL: [Format; 5] = [
         Format::Turtle,
         Format::NTriples,
@@ -43,6 +49,17 @@ impl Format {
             Format::NQuads => "nq",
             Format::TriG => "trig",
             Format::JsonLd => "jsonld",
+        }
+    }
+
+    /// The media type (`text/turtle`, ...), also accepted by `--format`.
+    pub fn media_type(self) -> &'static str {
+        match self {
+            Format::Turtle => "text/turtle",
+            Format::NTriples => "application/n-triples",
+            Format::NQuads => "application/n-quads",
+            Format::TriG => "application/trig",
+            Format::JsonLd => "application/ld+json",
         }
     }
 
@@ -68,8 +85,9 @@ impl Format {
         ext.parse().ok()
     }
 
-    /// The serializer for this format.
-    pub fn serializer(self, prefixes: &[(&'static str, &'static str)]) -> Box<dyn Serializer> {
+    /// The serializer for this format; Turtle and TriG declare exactly
+    /// `prefixes`, in their order, and abbreviate with them alone.
+    pub(crate) fn serializer(self, prefixes: &[(&str, &str)]) -> Box<dyn Serializer> {
         match self {
             Format::Turtle => Box::new(turtle::Turtle::new(prefixes, false)),
             Format::TriG => Box::new(turtle::Turtle::new(prefixes, true)),
@@ -89,7 +107,13 @@ impl fmt::Display for Format {
 impl FromStr for Format {
     type Err = String;
     fn from_str(s: &str) -> Result<Self, String> {
-        Ok(match s.to_ascii_lowercase().as_str() {
+        let lower = s.trim().to_ascii_lowercase();
+        // A media type may carry parameters (`text/turtle; charset=utf-8`).
+        let name = lower.split(';').next().unwrap_or_default().trim();
+        if let Some(&f) = Format::ALL.iter().find(|f| f.media_type() == name) {
+            return Ok(f);
+        }
+        Ok(match name {
             "turtle" | "ttl" => Format::Turtle,
             "ntriples" | "n-triples" | "nt" => Format::NTriples,
             "nquads" | "n-quads" | "nq" => Format::NQuads,
@@ -97,7 +121,7 @@ impl FromStr for Format {
             "jsonld" | "json-ld" | "json" => Format::JsonLd,
             _ => {
                 return Err(format!(
-                    "unknown format {s:?}: use turtle (ttl), ntriples (nt), nquads (nq), trig or jsonld (json-ld)"
+                    "unknown format {s:?}: use turtle (ttl), ntriples (nt), nquads (nq), trig or jsonld (json-ld), or a media type (text/turtle, application/n-triples, application/n-quads, application/trig, application/ld+json)"
                 ));
             }
         })
@@ -116,4 +140,29 @@ pub trait Serializer: Send + Sync {
     }
     /// Written once at the end.
     fn footer(&self, _out: &mut Vec<u8>) {}
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formats_by_name_extension_and_media_type() {
+        for f in Format::ALL {
+            assert_eq!(f.name().parse::<Format>(), Ok(f));
+            assert_eq!(f.extension().parse::<Format>(), Ok(f));
+            assert_eq!(f.media_type().parse::<Format>(), Ok(f));
+            assert_eq!(f.media_type().to_uppercase().parse::<Format>(), Ok(f));
+        }
+        assert_eq!(
+            "text/turtle; charset=utf-8".parse::<Format>(),
+            Ok(Format::Turtle)
+        );
+        assert_eq!("application/n-quads".parse::<Format>(), Ok(Format::NQuads));
+        assert!("text/html".parse::<Format>().is_err());
+        assert_eq!(
+            Format::from_path(Path::new("x.nq.gz")),
+            Some(Format::NQuads)
+        );
+    }
 }

@@ -4,24 +4,36 @@
 use super::Serializer;
 use super::escape::push_turtle_string;
 use crate::graph::{Datatype, FigureGraph, Term};
-use crate::map::iri::RDF;
+use crate::vocab::rdf;
 
+/// Turtle or TriG. Declares exactly the prefixes it is given, in their
+/// order, and abbreviates only with those.
 pub struct Turtle {
-    prefixes: Vec<(&'static str, &'static str)>,
+    /// As given: the order of the `@prefix` lines.
+    declared: Vec<(String, String)>,
+    /// Longest namespace first, so the most specific prefix wins.
+    lookup: Vec<(String, String)>,
     /// Write TriG: `<F> { ... }` around each figure.
     trig: bool,
 }
 
 impl Turtle {
-    pub fn new(prefixes: &[(&'static str, &'static str)], trig: bool) -> Self {
-        let mut prefixes = prefixes.to_vec();
-        // Longest namespace first, so the most specific prefix wins.
-        prefixes.sort_by_key(|(_, ns)| std::cmp::Reverse(ns.len()));
-        Turtle { prefixes, trig }
+    pub fn new(prefixes: &[(&str, &str)], trig: bool) -> Self {
+        let declared: Vec<(String, String)> = prefixes
+            .iter()
+            .map(|&(p, ns)| (p.to_owned(), ns.to_owned()))
+            .collect();
+        let mut lookup = declared.clone();
+        lookup.sort_by_key(|(_, ns)| std::cmp::Reverse(ns.len()));
+        Turtle {
+            declared,
+            lookup,
+            trig,
+        }
     }
 
     fn push_iri(&self, out: &mut Vec<u8>, iri: &str) {
-        for (prefix, ns) in &self.prefixes {
+        for (prefix, ns) in &self.lookup {
             if let Some(local) = iri.strip_prefix(ns)
                 && is_safe_local(local)
             {
@@ -63,23 +75,15 @@ fn is_safe_local(local: &str) -> bool {
             .all(|c| c.is_ascii_alphanumeric() || *c == b'_' || *c == b'-')
 }
 
-const RDF_TYPE: &str = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type";
-
 impl Serializer for Turtle {
     fn header(&self, out: &mut Vec<u8>) {
-        // Declared in MAPPING.md's order, not the lookup order.
-        // The namespace is the one in use (`--schema-https` changes
-        // `schema:`), not the table's default: found by the record_rdf fuzz target.
-        for (prefix, _) in crate::map::iri::PREFIXES {
-            if let Some((_, ns)) = self.prefixes.iter().find(|(p, _)| p == prefix) {
-                out.extend_from_slice(format!("@prefix {prefix}: <{ns}> .\n").as_bytes());
-            }
+        for (prefix, ns) in &self.declared {
+            out.extend_from_slice(format!("@prefix {prefix}: <{ns}> .\n").as_bytes());
         }
         out.push(b'\n');
     }
 
     fn figure(&self, g: &FigureGraph, out: &mut Vec<u8>) {
-        debug_assert!(RDF_TYPE.starts_with(RDF));
         let indent: &[u8] = if self.trig {
             if let Some(name) = g.name() {
                 self.push_term(out, name);
@@ -106,7 +110,7 @@ impl Serializer for Turtle {
                 first_predicate = false;
                 out.push(b' ');
                 match g.term(p) {
-                    Term::Iri(RDF_TYPE) => out.push(b'a'),
+                    Term::Iri(p) if p == rdf::TYPE => out.push(b'a'),
                     term => self.push_term(out, term),
                 }
                 let mut first_object = true;
@@ -126,5 +130,46 @@ impl Serializer for Turtle {
             out.extend_from_slice(b"}\n");
         }
         out.push(b'\n');
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn figure(prefixes: &[(&str, &str)]) -> String {
+        let mut g = FigureGraph::new();
+        let s = g.iri("http://example.org/ns#s");
+        let p = g.iri("http://example.org/ns#p");
+        let o = g.literal("x", Datatype::String);
+        g.add(s, p, o);
+        let t = g.iri(rdf::TYPE);
+        let c = g.iri("http://other.example/C");
+        g.add(s, t, c);
+        g.finish();
+        let turtle = Turtle::new(prefixes, false);
+        let mut out = Vec::new();
+        turtle.header(&mut out);
+        turtle.figure(&g, &mut out);
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn declares_exactly_the_prefixes_given() {
+        assert_eq!(
+            figure(&[("ex", "http://example.org/ns#")]),
+            "@prefix ex: <http://example.org/ns#> .\n\nex:s ex:p \"x\" ;\n    a <http://other.example/C> .\n\n"
+        );
+        assert_eq!(
+            figure(&[]),
+            "\n<http://example.org/ns#s> <http://example.org/ns#p> \"x\" ;\n    a <http://other.example/C> .\n\n"
+        );
+    }
+
+    #[test]
+    fn the_longest_namespace_wins() {
+        let out = figure(&[("a", "http://example.org/"), ("b", "http://example.org/ns#")]);
+        assert!(out.contains("b:s b:p"), "{out}");
+        assert!(out.starts_with("@prefix a: <http://example.org/> .\n@prefix b:"), "{out}");
     }
 }

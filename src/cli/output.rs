@@ -15,7 +15,7 @@ use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
 
-use crate::write::Format;
+use pfocr2rdf::Format;
 
 /// Output compression.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -77,20 +77,6 @@ impl FromStr for Compression {
             _ => return Err(format!("unknown compression {s:?}: use gzip, zstd or none")),
         })
     }
-}
-
-/// The stable shard of a figure: FNV-1a 64 over the UTF-8 bytes of the
-/// trimmed figid, modulo `n`. The same figid always goes to the same shard,
-/// on any machine, with any number of threads, in any release.
-pub fn shard_of(figid: &str, n: usize) -> usize {
-    const OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
-    const PRIME: u64 = 0x0000_0100_0000_01b3;
-    let mut h = OFFSET;
-    for &b in figid.trim().as_bytes() {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(PRIME);
-    }
-    (h % n as u64) as usize
 }
 
 /// The file name of shard `i`: `part-0000.nq.gz`.
@@ -194,9 +180,12 @@ impl fmt::Display for OutputError {
 
 impl std::error::Error for OutputError {}
 
-/// The documents of one run: standard output, one file, or shards.
+/// The documents of one run: standard output, one file, or shards, and
+/// the dataset description's own file when it has one.
 pub struct Output {
     parts: Vec<Part>,
+    /// The last part is the dataset description.
+    description: bool,
 }
 
 impl Output {
@@ -212,30 +201,28 @@ impl Output {
                 pending: None,
                 name: None,
             }],
+            description: false,
         })
     }
 
     /// Files (written through temporary files, see the module doc).
     pub fn files(paths: &[PathBuf], c: Compression) -> Result<Output, OutputError> {
-        let mut out = Output { parts: Vec::new() };
+        let mut out = Output {
+            parts: Vec::new(),
+            description: false,
+        };
         for path in paths {
             out.parts.push(open(path, c)?);
         }
         Ok(out)
     }
 
-    /// Adds one more file (e.g. the dataset description beside shards).
-    pub fn add_file(&mut self, path: &Path, c: Compression) -> Result<(), OutputError> {
+    /// Adds the file of the dataset description (beside shards).
+    pub fn add_description(&mut self, path: &Path, c: Compression) -> Result<(), OutputError> {
+        assert!(!self.description, "one description");
         self.parts.push(open(path, c)?);
+        self.description = true;
         Ok(())
-    }
-
-    pub fn len(&self) -> usize {
-        self.parts.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.parts.is_empty()
     }
 
     /// The name of document `i` for messages.
@@ -246,12 +233,15 @@ impl Output {
         }
     }
 
-    /// The writers, in order.
-    pub fn writers(&mut self) -> Vec<&mut dyn Write> {
-        self.parts
+    /// The documents' writers, in order, and the description's own.
+    pub fn writers(&mut self) -> (Vec<&mut dyn Write>, Option<&mut dyn Write>) {
+        let mut all: Vec<&mut dyn Write> = self
+            .parts
             .iter_mut()
             .map(|p| p.stream.as_mut().expect("not committed") as &mut dyn Write)
-            .collect()
+            .collect();
+        let description = if self.description { all.pop() } else { None };
+        (all, description)
     }
 
     /// Finishes every document: ends compression, flushes, syncs, and
@@ -366,20 +356,6 @@ fn open(path: &Path, c: Compression) -> Result<Part, OutputError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn fnv1a_is_the_published_function() {
-        // FNV-1a 64 test vectors (Fowler/Noll/Vo): "" and "a".
-        assert_eq!(
-            shard_of("", usize::MAX),
-            (0xcbf2_9ce4_8422_2325u64 % usize::MAX as u64) as usize
-        );
-        assert_eq!(
-            shard_of("a", usize::MAX),
-            (0xaf63_dc4c_8601_ec8cu64 % usize::MAX as u64) as usize
-        );
-        assert_eq!(shard_of("  a\n", 7), shard_of("a", 7));
-    }
 
     #[test]
     fn compression_by_extension() {

@@ -3,8 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::convert::Summary;
-use crate::diag::{Diagnostic, Severity};
+use pfocr2rdf::{Diagnostic, Severity, Summary};
 
 /// What `--report` collects: every error, and warnings counted per kind.
 #[derive(Default)]

@@ -1,0 +1,112 @@
+//! The raw command line, as clap parses it. [`super::plan`] turns it into
+//! what to do.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand};
+use pfocr2rdf::Format;
+
+use super::output::Compression;
+
+pub const EXAMPLES: &str = "\
+Examples:
+  pfocr2rdf _figures/PMC5308639__oncotarget-07-61107-g007.md   one front-matter file (any extension)
+  pfocr2rdf records/ > out.ttl                   a folder, walked recursively in sorted order
+  pfocr2rdf pfocr-database/ -o out.nt            a pfocr-database folder: _figures/ paired with _data/ TSVs
+  pfocr2rdf - < figures.md                       standard input: one or more ---delimited documents
+  cat _figures/*.md | pfocr2rdf -f nquads        the same, with nothing given
+  pfocr2rdf records/ -f jsonld -o out.jsonld     expanded JSON-LD
+  pfocr2rdf records/ --strict                    stop at the first bad record
+  pfocr2rdf records/ -o out.nq.gz --void         gzipped N-Quads with a VoID description
+  pfocr2rdf records/ -f nq --compress gzip | zcat | head
+  pfocr2rdf records/ -f nq --split 8 --compress gzip -o dump/   dump/part-0000.nq.gz ... part-0007.nq.gz
+  pfocr2rdf records/ --report report.json -o out.ttl            every problem as JSON
+  pfocr2rdf completions bash > /etc/bash_completion.d/pfocr2rdf
+
+Exit status: 0 all records converted; 1 a record failed (or none found), or the output
+could not be written; 2 usage error.";
+
+pub const VERSION: &str = concat!(
+    env!("CARGO_PKG_VERSION"),
+    " (pfocr vocabulary ",
+    env!("PFOCR_VOCAB_VERSION"),
+    ")"
+);
+
+
+/// Convert PFOCR (Pathway Figure OCR) figure records to RDF.
+#[derive(Parser, Debug)]
+#[command(name = "pfocr2rdf", version = VERSION, about, after_help = EXAMPLES)]
+#[command(args_conflicts_with_subcommands = true)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+
+    /// Front-matter files, folders, pfocr-database folders, or `-` for standard input (the default).
+    #[arg(value_name = "INPUT")]
+    pub inputs: Vec<PathBuf>,
+
+    /// Output format: turtle (ttl), ntriples (nt), nquads (nq), trig, jsonld (json-ld), or a media type (text/turtle, application/n-triples, ...).
+    /// Default: from the -o file's extension (before .gz/.zst), else turtle.
+    #[arg(short, long, value_name = "FORMAT")]
+    pub format: Option<Format>,
+
+    /// Write to FILE instead of standard output (FILE.gz: gzip, FILE.zst: zstd); with --split, a folder.
+    /// The file is written under a temporary name and renamed when complete.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// Compress: gzip or zstd (for standard output and --split; a -o file is compressed by its extension).
+    #[arg(long, value_name = "gzip|zstd")]
+    pub compress: Option<Compression>,
+
+    /// Write N shards part-0000.EXT ... into the -o folder; a figure goes to shard FNV-1a-64(figid) mod N.
+    #[arg(long, value_name = "N", requires = "output", value_parser = clap::value_parser!(u32).range(1..=10000))]
+    pub split: Option<u32>,
+
+    /// Add a VoID/DCAT description of the dump (with --split: the file void.EXT beside the shards).
+    #[arg(long)]
+    pub void: bool,
+
+    /// Write only the VoID/DCAT description (the records are still read and counted).
+    #[arg(long, conflicts_with_all = ["void", "split"])]
+    pub void_only: bool,
+
+    /// Write a JSON report: failed records, warnings per kind, unmapped keys, totals.
+    #[arg(long, value_name = "FILE")]
+    pub report: Option<PathBuf>,
+
+    /// Stop at the first bad record (exit status 1); a -o file is then not written.
+    #[arg(long)]
+    pub strict: bool,
+
+    /// Write https://schema.org/ terms instead of http://schema.org/.
+    #[arg(long)]
+    pub schema_https: bool,
+
+    /// Worker threads (default: all cores).
+    #[arg(short, long, value_name = "N")]
+    pub jobs: Option<usize>,
+
+    /// No summary line and no progress bar on standard error (problems are still reported).
+    #[arg(short, long)]
+    pub quiet: bool,
+
+    /// Show every warning (by default, after 20 of one kind the rest of that
+    /// kind are only counted; errors are always shown).
+    #[arg(short, long)]
+    pub verbose: bool,
+}
+
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
+    Completions {
+        #[arg(value_name = "SHELL")]
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff), generated from the same definition as --help.
+    Manpage,
+}
+

@@ -1,0 +1,168 @@
+//! From the raw flags to what to do: every usage error is found here,
+//! before anything is read or written.
+
+use std::path::{Path, PathBuf};
+
+use pfocr2rdf::{Format, Options, Void};
+
+use super::args::{Cli, Command};
+use super::output::{Compression, Output, OutputError, shard_name, void_name};
+
+/// What the command line asks for.
+pub enum Mode {
+    Completions(clap_complete::Shell),
+    Manpage,
+    Convert(Plan),
+}
+
+/// A conversion, resolved.
+pub struct Plan {
+    pub inputs: Vec<PathBuf>,
+    pub options: Options,
+    pub target: Target,
+    pub report: Option<PathBuf>,
+    pub quiet: bool,
+    pub verbose: bool,
+}
+
+/// Where the documents go.
+pub enum Target {
+    Stdout(Compression),
+    File(PathBuf, Compression),
+    /// `--split N -o DIR/`, with the description's own file when `--void`.
+    Shards {
+        dir: PathBuf,
+        n: usize,
+        compression: Compression,
+        description: bool,
+    },
+}
+
+impl Target {
+    /// The name in messages and the report.
+    pub fn name(&self) -> String {
+        match self {
+            Target::Stdout(_) => "standard output".into(),
+            Target::File(p, _) | Target::Shards { dir: p, .. } => p.display().to_string(),
+        }
+    }
+
+    /// Whether the documents go to files (renamed only when complete).
+    pub fn is_file(&self) -> bool {
+        !matches!(self, Target::Stdout(_))
+    }
+
+    pub fn open(&self, format: Format) -> Result<Output, OutputError> {
+        match self {
+            Target::Stdout(c) => Output::stdout(*c),
+            Target::File(path, c) => Output::files(std::slice::from_ref(path), *c),
+            Target::Shards {
+                dir,
+                n,
+                compression,
+                description,
+            } => open_shards(dir, *n, format, *compression, *description),
+        }
+    }
+}
+
+fn open_shards(
+    dir: &Path,
+    n: usize,
+    format: Format,
+    c: Compression,
+    description: bool,
+) -> Result<Output, OutputError> {
+    std::fs::create_dir_all(dir).map_err(|error| OutputError {
+        target: dir.display().to_string(),
+        error,
+    })?;
+    let paths: Vec<PathBuf> = (0..n).map(|i| dir.join(shard_name(i, format, c))).collect();
+    let mut out = Output::files(&paths, c)?;
+    if description {
+        out.add_description(&dir.join(void_name(format, c)), c)?;
+    }
+    Ok(out)
+}
+
+/// Resolves the flags; an `Err` is a usage error (exit status 2).
+pub fn resolve(cli: Cli) -> Result<Mode, String> {
+    match cli.command {
+        Some(Command::Completions { shell }) => return Ok(Mode::Completions(shell)),
+        Some(Command::Manpage) => return Ok(Mode::Manpage),
+        None => {}
+    }
+    let split = cli.split.map(|n| n as usize);
+    let file_compression = match (&cli.output, split) {
+        (Some(path), None) => Compression::from_path(path),
+        _ => Compression::None,
+    };
+    let compression = match (cli.compress, file_compression) {
+        (None, c) => c,
+        (Some(c), Compression::None) if cli.output.is_none() || split.is_some() => c,
+        (Some(c), f) if c == f => c,
+        (Some(c), _) => {
+            return Err(format!(
+                "--compress {c} with -o {}: a file is compressed by its name (use out.nt.gz or out.nt.zst)",
+                cli.output.as_deref().unwrap_or(Path::new("")).display()
+            ));
+        }
+    };
+    let format = cli
+        .format
+        .or_else(|| match split {
+            None => cli.output.as_deref().and_then(Format::from_path),
+            Some(_) => None,
+        })
+        .unwrap_or(Format::Turtle);
+    let jobs = cli
+        .jobs
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+    if jobs == 0 {
+        return Err("--jobs must be at least 1".into());
+    }
+    let void = match (cli.void, cli.void_only) {
+        (_, true) => Void::Only,
+        (true, _) => Void::Add,
+        _ => Void::Off,
+    };
+    let created = match void {
+        Void::Off => None,
+        _ => source_date_epoch()?,
+    };
+    let target = match (cli.output, split) {
+        (None, _) => Target::Stdout(compression),
+        (Some(path), None) => Target::File(path, compression),
+        (Some(dir), Some(n)) => Target::Shards {
+            dir,
+            n,
+            compression,
+            description: void == Void::Add,
+        },
+    };
+    Ok(Mode::Convert(Plan {
+        inputs: cli.inputs,
+        options: Options {
+            format,
+            strict: cli.strict,
+            schema_https: cli.schema_https,
+            jobs,
+            void,
+            created,
+        },
+        target,
+        report: cli.report,
+        quiet: cli.quiet,
+        verbose: cli.verbose,
+    }))
+}
+
+/// `SOURCE_DATE_EPOCH` (seconds since 1970), for reproducible output.
+fn source_date_epoch() -> Result<Option<i64>, String> {
+    match std::env::var("SOURCE_DATE_EPOCH") {
+        Ok(v) => v.trim().parse::<i64>().map(Some).map_err(|_| {
+            format!("SOURCE_DATE_EPOCH={v:?} is not a whole number of seconds since 1970")
+        }),
+        Err(_) => Ok(None),
+    }
+}
