@@ -12,8 +12,8 @@
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-use pfocr2rdf::read::frontmatter::{decode, split_file};
-use pfocr2rdf::read::{fast_yaml, yaml};
+use pfocr2rdf::internal::frontmatter::{decode, split_file};
+use pfocr2rdf::internal::{fast_yaml, yaml};
 
 fn files(dir: &Path, out: &mut Vec<PathBuf>) {
     let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)

@@ -9,48 +9,22 @@
 
 use std::time::Instant;
 
-use oxrdf::{LiteralRef, NamedNodeRef, TermRef, TripleRef};
-use pfocr2rdf::diag::Diagnostics;
-use pfocr2rdf::graph::{FigureGraph, Term};
-use pfocr2rdf::map::{Mapper, iri::PREFIXES};
-use pfocr2rdf::read::{self, Source};
-use pfocr2rdf::write::Format;
-
-fn ox(term: Term<'_>) -> TermRef<'_> {
-    match term {
-        Term::Iri(i) => NamedNodeRef::new_unchecked(i).into(),
-        Term::Literal(v, dt) => {
-            LiteralRef::new_typed_literal(v, NamedNodeRef::new_unchecked(dt.iri())).into()
-        }
-    }
-}
-
-/// A figure graph's triples as oxrdf references (no allocation).
-fn ox_triples(g: &FigureGraph) -> impl Iterator<Item = TripleRef<'_>> {
-    g.triples().map(|[s, p, o]| {
-        let (Term::Iri(s), Term::Iri(p)) = (s, p) else {
-            unreachable!("subjects and predicates are IRIs")
-        };
-        TripleRef::new(
-            NamedNodeRef::new_unchecked(s),
-            NamedNodeRef::new_unchecked(p),
-            ox(o),
-        )
-    })
-}
+use pfocr2rdf::Format;
+use pfocr2rdf::internal::{Diagnostics, FigureGraph, Found, Mapper, Source, load_file, serializer};
 
 fn main() {
     let dir = std::env::args().nth(1).expect("usage: writer_compare DIR");
-    let mut report = Diagnostics::default();
+    let mut diags = Diagnostics::default();
     let mapper = Mapper::new(false);
+    let prefixes = mapper.prefixes();
     let mut graphs = Vec::new();
-    for source in read::discover(&[dir.into()], &mut report) {
-        let Source::File { path, companions } = source else {
+    for found in pfocr2rdf::internal::Discovery::new(&[dir.into()]) {
+        let Found::Source(Source::File { path, companions }) = found else {
             continue;
         };
-        if let Some(record) = read::load_file(&path, &companions, &mut report) {
+        if let Some(record) = load_file(&path, &companions, &mut diags) {
             let mut g = FigureGraph::new();
-            if mapper.map(&record, &mut g, &mut report).is_some() {
+            if mapper.map(&record, &mut g, &mut diags).is_some() {
                 g.finish();
                 graphs.push(g);
             }
@@ -59,7 +33,7 @@ fn main() {
     let triples: usize = graphs.iter().map(|g| g.len()).sum();
     println!("{} figures, {triples} triples", graphs.len());
     for format in [Format::NTriples, Format::Turtle] {
-        let ours = format.serializer(PREFIXES);
+        let ours = serializer(format, &prefixes);
         let start = Instant::now();
         let mut bytes = 0;
         let mut out = Vec::new();
@@ -78,18 +52,18 @@ fn main() {
             match format {
                 Format::NTriples => {
                     let mut s = oxttl::NTriplesSerializer::new().for_writer(&mut out);
-                    for t in ox_triples(g) {
+                    for t in g.oxrdf_triples() {
                         s.serialize_triple(t).unwrap();
                     }
                     s.finish();
                 }
                 _ => {
                     let mut builder = oxttl::TurtleSerializer::new();
-                    for (p, ns) in PREFIXES {
+                    for (p, ns) in &prefixes {
                         builder = builder.with_prefix(*p, *ns).unwrap();
                     }
                     let mut s = builder.for_writer(&mut out);
-                    for t in ox_triples(g) {
+                    for t in g.oxrdf_triples() {
                         s.serialize_triple(t).unwrap();
                     }
                     s.finish().unwrap();

@@ -69,4 +69,9 @@ pub mod internal {
     };
     pub use crate::void::{DATASET, VOCAB_VERSION};
     pub use crate::write::Serializer;
+
+    /// The serializer of `format`, declaring `prefixes`.
+    pub fn serializer(format: crate::Format, prefixes: &[(&str, &str)]) -> Box<dyn Serializer> {
+        format.serializer(prefixes)
+    }
 }

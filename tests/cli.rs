@@ -48,6 +48,7 @@ fn on_a_terminal(args: &[&str]) -> String {
 }
 
 #[test]
+#[ignore = "needs ../shared (make-corpus) and util-linux script"]
 fn a_progress_bar_on_a_terminal_only() {
     let dir = tempfile::tempdir().unwrap();
     let corpus = make_corpus(dir.path(), 600);
@@ -537,6 +538,7 @@ fn version_names_the_vocabulary_version() {
 }
 
 #[test]
+#[ignore = "needs python3"]
 fn the_model_picture_is_generated_from_the_vocabulary() {
     let o = Command::new("python3")
         .arg(root().join("docs/make-model.py"))

@@ -12,6 +12,7 @@ fn nt(dir: &std::path::Path) -> String {
 }
 
 #[test]
+#[ignore = "needs ../shared/corpus"]
 fn every_record_converts_without_error() {
     let shared = shared();
     let mut inputs = corpus_dirs();
@@ -52,6 +53,7 @@ fn walk_count(dir: &std::path::Path) -> usize {
 }
 
 #[test]
+#[ignore = "needs ../shared/corpus"]
 fn legacy_records_give_the_expected_values() {
     let out = nt(&shared().join("corpus/legacy"));
     let f = "<https://pfocr.wikipathways.org/figures/PMC5308639__oncotarget-07-61107-g007.html>";
@@ -83,6 +85,7 @@ fn legacy_records_give_the_expected_values() {
 }
 
 #[test]
+#[ignore = "needs ../shared/corpus"]
 fn current_records_give_the_expected_values() {
     let out = nt(&shared().join("corpus/pfocr-database"));
     let f = "<https://pfocr.wikipathways.org/figures/PMC10030845__fimmu-14-1150879-g001.html>";
@@ -120,6 +123,7 @@ fn current_records_give_the_expected_values() {
 }
 
 #[test]
+#[ignore = "needs ../shared/corpus"]
 fn every_format_parses_back_to_the_same_triples() {
     let mut inputs = corpus_dirs();
     inputs.push(root().join("examples/records"));
@@ -146,6 +150,7 @@ fn every_format_parses_back_to_the_same_triples() {
 }
 
 #[test]
+#[ignore = "needs ../shared/corpus"]
 fn each_record_round_trips_on_its_own() {
     // Record by record, so a difference names its file.
     for dir in corpus_dirs() {

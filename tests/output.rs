@@ -83,6 +83,7 @@ fn compressed_files_by_extension_hold_the_plain_output() {
 }
 
 #[test]
+#[ignore = "needs ../shared/corpus"]
 fn compress_flag_compresses_standard_output() {
     let want = plain("nquads", &[]);
     let gz = run(&[&ex(), "-q", "-f", "nq", "--compress", "gzip"], b"");
@@ -169,6 +170,7 @@ fn shard_files(dir: &Path) -> Vec<PathBuf> {
 }
 
 #[test]
+#[ignore = "needs ../shared/corpus"]
 fn shards_are_complete_documents_whose_union_is_the_whole() {
     let dir = tempfile::tempdir().unwrap();
     // (The two corpus folders share figures: one of them.)
@@ -415,6 +417,7 @@ impl Drop for SmallDisk {
 }
 
 #[test]
+#[ignore = "needs root (mounts a tmpfs) and ../shared/corpus"]
 fn a_full_disk_fails_and_leaves_no_file() {
     let disk = SmallDisk::new();
     let corpus = corpus_dirs()[1].to_str().unwrap().to_owned();
@@ -451,6 +454,7 @@ fn a_full_disk_fails_and_leaves_no_file() {
 }
 
 #[test]
+#[ignore = "needs ../shared (make-corpus)"]
 fn a_closed_pipe_ends_quietly() {
     let dir = tempfile::tempdir().unwrap();
     let corpus = dir.path().join("big");
@@ -608,6 +612,7 @@ fn report_json_has_the_documented_shape() {
 }
 
 #[test]
+#[ignore = "needs ../shared/corpus"]
 fn report_counts_match_the_summary_on_the_corpus() {
     let dir = tempfile::tempdir().unwrap();
     let report = dir.path().join("r.json");

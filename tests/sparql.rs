@@ -37,6 +37,7 @@ fn store() -> Store {
 }
 
 #[test]
+#[ignore = "needs ../shared/corpus"]
 fn example_queries_give_the_expected_answers() {
     let store = store();
     let mut queries: Vec<_> = std::fs::read_dir(root().join("examples/queries"))

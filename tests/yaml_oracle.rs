@@ -7,8 +7,8 @@
 mod common;
 
 use common::*;
-use pfocr2rdf::read::frontmatter::{decode, split_file};
-use pfocr2rdf::read::{fast_yaml, yaml};
+use pfocr2rdf::internal::frontmatter::{decode, split_file};
+use pfocr2rdf::internal::{fast_yaml, yaml};
 use serde_yaml::Value;
 
 /// Checks the property on one YAML text; returns whether the fast reader
