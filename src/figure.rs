@@ -3,6 +3,7 @@
 //! its triples as [`oxrdf`] terms.
 
 use std::fmt;
+use std::path::PathBuf;
 
 use oxrdf::{GraphNameRef, NamedNodeRef, QuadRef, TripleRef};
 
@@ -10,7 +11,7 @@ use crate::convert::Options;
 use crate::diag::{Diagnostic, Diagnostics, Severity};
 use crate::graph::FigureGraph;
 use crate::map::Mapper;
-use crate::read::{self, Kind};
+use crate::read::{self, Found, Kind, Record, Source};
 
 /// A record's text: its front-matter file and, for the current generation,
 /// its companion TSV files.
@@ -73,14 +74,41 @@ impl Converter {
     /// ```
     pub fn convert(&self, record: &RecordText<'_>) -> Result<Figure, RecordError> {
         let mut diags = Diagnostics::default();
-        let mut graph = FigureGraph::new();
-        let figid = read::record_from_text(
+        let r = read::record_from_text(
             record.path,
             record.front_matter,
             &record.companions,
             &mut diags,
-        )
-        .and_then(|r| self.mapper.map(&r, &mut graph, &mut diags));
+        );
+        self.map(r, diags)
+    }
+
+    /// The figures of files and folders, one at a time, in input order
+    /// (a folder with `_figures/` pairs each figure with its `_data/`
+    /// TSVs, as the command line does). Each `Err` holds what was found
+    /// wrong with one record, or a problem of the inputs themselves (a
+    /// missing path, a TSV without its figure), whose severity says
+    /// whether a record was lost. Standard input (`-`) is not read.
+    pub fn figures(
+        &self,
+        inputs: &[PathBuf],
+    ) -> impl Iterator<Item = Result<Figure, RecordError>> + '_ {
+        read::Discovery::new(inputs).filter_map(move |found| match found {
+            Found::Problem(d) => Some(Err(RecordError {
+                diagnostics: vec![d],
+            })),
+            Found::Source(Source::File { path, companions }) => {
+                let mut diags = Diagnostics::default();
+                let r = read::load_file(&path, &companions, &mut diags);
+                Some(self.map(r, diags))
+            }
+            Found::Source(Source::Stdin) => None,
+        })
+    }
+
+    fn map(&self, record: Option<Record>, mut diags: Diagnostics) -> Result<Figure, RecordError> {
+        let mut graph = FigureGraph::new();
+        let figid = record.and_then(|r| self.mapper.map(&r, &mut graph, &mut diags));
         match figid {
             Some(figid) if !diags.has_errors() => {
                 graph.finish();
@@ -166,7 +194,8 @@ impl fmt::Debug for Figure {
 }
 
 /// A record that could not be converted, with every problem found in it
-/// (at least one error, and the warnings before it).
+/// (an error, and the warnings before it); or, from
+/// [`Converter::figures`], a problem of the inputs.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RecordError {
     diagnostics: Vec<Diagnostic>,
@@ -178,12 +207,14 @@ impl RecordError {
         &self.diagnostics
     }
 
-    /// The first error.
+    /// The first error (or, for a problem of the inputs that lost no
+    /// record, that problem).
     pub fn error(&self) -> &Diagnostic {
         self.diagnostics
             .iter()
             .find(|d| d.severity == Severity::Error)
-            .expect("a record error holds an error")
+            .or(self.diagnostics.first())
+            .expect("a record error holds a diagnostic")
     }
 }
 
