@@ -98,24 +98,25 @@ fn read_reported(path: &Path, shown: &str, report: &mut Diagnostics) -> Option<V
 /// warning and gives no mention: it never costs the figure.
 fn attach(record: &mut Record, kind: Kind, path: &Path, report: &mut Diagnostics) {
     let shown = path.display().to_string();
+    let field = format!("{}.tsv", kind.name());
     let bytes = match fs::read(path) {
         Ok(b) => b,
         Err(e) => {
             let message = format!("cannot read: {e}: no mention from this file");
-            return report.warn(&shown, None, "", message);
+            return report.warn(&shown, None, &field, message);
         }
     };
     let text = match frontmatter::decode(&bytes) {
         Ok(t) => t,
         Err(e) => {
             let message = format!("{}: no mention from this file", e.message);
-            return report.warn(&shown, e.line, "", message);
+            return report.warn(&shown, e.line, &field, message);
         }
     };
     match tsv::parse(kind, text, &shown, report) {
         Ok(tsv::Table::Genes(rows)) => record.genes.push(rows),
         Ok(tsv::Table::Terms(Kind::Chemicals, rows)) => record.chemicals.push(rows),
         Ok(tsv::Table::Terms(_, rows)) => record.diseases.push(rows),
-        Err(e) => report.warn(&shown, e.line, &format!("{}.tsv", kind.name()), e.message),
+        Err(e) => report.warn(&shown, e.line, &field, e.message),
     }
 }
