@@ -42,7 +42,9 @@ fn has_mentions(nt: &BTreeSet<String>, kind: &str) -> bool {
 /// The front matter's own triples are there.
 fn assert_figure(nt: &BTreeSet<String>) {
     for t in [
-        format!("{F} <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <https://w3id.org/pfocr/vocab#Figure>"),
+        format!(
+            "{F} <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <https://w3id.org/pfocr/vocab#Figure>"
+        ),
         format!("{F} <http://purl.org/dc/terms/identifier> \"X\""),
         format!("{F} <http://purl.org/dc/terms/title> \"Signalling in a test figure\""),
         format!("{F} <http://purl.org/dc/terms/isPartOf> <https://identifiers.org/pmc/PMC1>"),

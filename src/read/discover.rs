@@ -396,7 +396,9 @@ mod tests {
 
     #[test]
     fn only_figid_kind_tsv_names_are_companions() {
-        let stem = |n: &str| companion_stem(OsStr::new(n));
+        fn stem(n: &str) -> Option<&str> {
+            companion_stem(OsStr::new(n))
+        }
         assert_eq!(stem("PMC1__f-genes.tsv"), Some("PMC1__f"));
         assert_eq!(stem("a-b-chemicals.tsv"), Some("a-b"));
         assert_eq!(stem("x-diseases.tsv"), Some("x"));

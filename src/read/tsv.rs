@@ -108,7 +108,12 @@ pub struct TsvError {
 
 /// Parses one companion file. Row-level problems (ragged rows, unknown or
 /// duplicate columns) go to `report`; unknown columns to `report.unmapped`.
-pub fn parse(kind: Kind, text: &str, path: &str, report: &mut Diagnostics) -> Result<Table, TsvError> {
+pub fn parse(
+    kind: Kind,
+    text: &str,
+    path: &str,
+    report: &mut Diagnostics,
+) -> Result<Table, TsvError> {
     if text.trim().is_empty() {
         return Err(TsvError {
             line: None,
@@ -337,7 +342,12 @@ impl<'a> Records<'a> {
 /// escaped, cut short when long.
 fn show_header(header: &[Cow<str>]) -> String {
     const MAX: usize = 240;
-    let joined = header.iter().take(16).map(|c| &**c).collect::<Vec<_>>().join("\t");
+    let joined = header
+        .iter()
+        .take(16)
+        .map(|c| &**c)
+        .collect::<Vec<_>>()
+        .join("\t");
     let mut out = String::from("\"");
     for (i, c) in joined.chars().enumerate() {
         if i == MAX {
@@ -392,6 +402,45 @@ mod tests {
                 (2, vec!["5\"-AMP".into(), "".into()])
             ]
         );
+    }
+
+    fn parsed(kind: Kind, text: &str) -> (Result<Table, TsvError>, Diagnostics) {
+        let mut report = Diagnostics::default();
+        (parse(kind, text, "x.tsv", &mut report), report)
+    }
+
+    #[test]
+    fn the_older_form_fills_legacy_fields_by_name() {
+        let (table, report) = parsed(
+            Kind::Diseases,
+            "source\tidentifier\tword\textra\nMESH\tD1\tw\tz\n",
+        );
+        let Ok(Table::Terms(Kind::Diseases, rows)) = table else {
+            panic!("{table:?}")
+        };
+        assert!(!rows.inline);
+        let row = rows.rows[0].as_ref().unwrap();
+        assert_eq!(row.line, 2);
+        assert_eq!(row.source, Some(Text::new("MESH", 2)));
+        assert_eq!(row.mesh, Some(Text::new("D1", 2)));
+        assert_eq!(row.word, Some(Text::new("w", 2)));
+        assert_eq!(report.unmapped, vec!["diseases.tsv:extra".to_string()]);
+        // Genes have no older form.
+        let (table, report) = parsed(Kind::Genes, "word\tsource\tidentifier\nw\ts\t1\n");
+        assert_eq!(table.unwrap_err().line, Some(1));
+        assert!(report.unmapped.is_empty());
+    }
+
+    #[test]
+    fn blank_files_and_header_only_files() {
+        for text in ["", "\n", " \r\n\n"] {
+            assert_eq!(parsed(Kind::Chemicals, text).0.unwrap_err().line, None);
+        }
+        let (table, report) = parsed(Kind::Chemicals, "word\tmesh");
+        let Ok(Table::Terms(_, rows)) = table else {
+            panic!("{table:?}")
+        };
+        assert!(rows.rows.is_empty() && report.diagnostics.is_empty());
     }
 
     #[test]
