@@ -127,6 +127,8 @@ pub struct Discovery {
     queue: VecDeque<Found>,
     /// Look for companion TSVs (not needed to count records).
     companions: bool,
+    /// Files of `_data/` folders that are not companions, so far.
+    skipped_data_files: u64,
 }
 
 impl Discovery {
@@ -142,7 +144,16 @@ impl Discovery {
             visited: HashSet::new(),
             queue: VecDeque::new(),
             companions: true,
+            skipped_data_files: 0,
         }
+    }
+
+    /// How many files of the `_data/` folders walked so far are not
+    /// companion TSVs (`<figid>-{genes,chemicals,diseases}.tsv`): skipped
+    /// without a report. A `_data/` folder is listed when its `_figures/`
+    /// has been walked, so the count is complete once the iterator ends.
+    pub fn skipped_data_files(&self) -> u64 {
+        self.skipped_data_files
     }
 
     fn problem(&mut self, severity: Severity, path: &Path, message: String) {
@@ -201,8 +212,9 @@ impl Discovery {
         }
     }
 
-    /// Reports the TSVs of `data` whose figure is not in `figures` (sorted
-    /// names): streamed, holding only the orphans.
+    /// Reports the companion TSVs of `data` whose figure is not in `figures`
+    /// (sorted names): streamed, holding only the orphans. Other files are
+    /// counted, not reported.
     fn orphans(&mut self, data: &Path, figures: &Names) {
         let Ok(entries) = fs::read_dir(data) else {
             return;
@@ -210,14 +222,14 @@ impl Discovery {
         let mut orphans: Vec<PathBuf> = Vec::new();
         for entry in entries.flatten() {
             let name = entry.file_name();
-            let Some(base) = name.to_str().and_then(|n| n.strip_suffix(".tsv")) else {
+            if entry.file_type().is_ok_and(|t| t.is_dir()) {
                 continue;
-            };
-            let owner = Kind::ALL
-                .iter()
-                .find_map(|k| base.strip_suffix(&format!("-{}", k.name())));
-            if !owner.is_some_and(|stem| has_figure(figures, stem)) {
-                orphans.push(entry.path());
+            }
+            match companion_stem(&name) {
+                Some(stem) if has_figure(figures, stem) => {}
+                Some(_) => orphans.push(entry.path()),
+                // Not a companion (another table, a README): skipped quietly.
+                None => self.skipped_data_files += 1,
             }
         }
         orphans.sort_by(|a, b| {
@@ -233,6 +245,15 @@ impl Discovery {
             );
         }
     }
+}
+
+/// The figid of a companion file name `<figid>-{genes,chemicals,diseases}.tsv`.
+fn companion_stem(name: &OsStr) -> Option<&str> {
+    let base = name.to_str()?.strip_suffix(".tsv")?;
+    Kind::ALL.iter().find_map(|k| {
+        base.strip_suffix(k.name())
+            .and_then(|b| b.strip_suffix('-'))
+    })
 }
 
 /// Whether sorted figure file names hold one whose stem is `stem`.
@@ -371,5 +392,19 @@ mod tests {
         assert!(has_figure(&names, "c"));
         assert!(!has_figure(&names, "b"));
         assert!(!has_figure(&names, "a.b.md.x"));
+    }
+
+    #[test]
+    fn only_figid_kind_tsv_names_are_companions() {
+        fn stem(n: &str) -> Option<&str> {
+            companion_stem(OsStr::new(n))
+        }
+        assert_eq!(stem("PMC1__f-genes.tsv"), Some("PMC1__f"));
+        assert_eq!(stem("a-b-chemicals.tsv"), Some("a-b"));
+        assert_eq!(stem("x-diseases.tsv"), Some("x"));
+        assert_eq!(stem("wpid_map.tsv"), None);
+        assert_eq!(stem("xgenes.tsv"), None);
+        assert_eq!(stem("x-genes.csv"), None);
+        assert_eq!(stem("README.md"), None);
     }
 }

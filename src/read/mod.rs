@@ -35,9 +35,7 @@ pub fn load_file(
     };
     let mut record = parse_document(&doc, &shown, report)?;
     for (kind, tsv_path) in companions {
-        if !attach(&mut record, *kind, tsv_path, report) {
-            return None;
-        }
+        attach(&mut record, *kind, tsv_path, report);
     }
     Some(record)
 }
@@ -95,30 +93,32 @@ fn read_reported(path: &Path, shown: &str, report: &mut Diagnostics) -> Option<V
         .ok()
 }
 
-/// Adds a companion TSV's rows to a record; false when the file is unusable
-/// (the record then fails as a whole, with the reason reported).
-fn attach(record: &mut Record, kind: Kind, path: &Path, report: &mut Diagnostics) -> bool {
+/// Adds a companion TSV's rows to a record. A file that cannot be read, is
+/// not UTF-8, is empty or has a header of no known shape is reported as a
+/// warning and gives no mention: it never costs the figure.
+fn attach(record: &mut Record, kind: Kind, path: &Path, report: &mut Diagnostics) {
     let shown = path.display().to_string();
-    let Some(text) = read_reported(path, &shown, report) else {
-        return false;
+    let field = format!("{}.tsv", kind.name());
+    let bytes = match fs::read(path) {
+        Ok(b) => b,
+        Err(e) => {
+            let message = format!("cannot read: {e}: no mention from this file");
+            return report.warn(&shown, None, &field, message);
+        }
     };
-    let text = match frontmatter::decode(&text) {
+    let text = match frontmatter::decode(&bytes) {
         Ok(t) => t,
         Err(e) => {
-            report.error(&shown, e.line, "", e.message);
-            return false;
+            let message = format!("{}: no mention from this file", e.message);
+            return report.warn(&shown, e.line, &field, message);
         }
     };
     match tsv::parse(kind, text, &shown, report) {
         Ok(tsv::Table::Genes(rows)) => record.genes.push(rows),
         Ok(tsv::Table::Terms(Kind::Chemicals, rows)) => record.chemicals.push(rows),
         Ok(tsv::Table::Terms(_, rows)) => record.diseases.push(rows),
-        Err(e) => {
-            report.error(&shown, e.line, "", e.message);
-            return false;
-        }
+        Err(e) => report.warn(&shown, e.line, &field, e.message),
     }
-    true
 }
 
 /// Reads one record from its front-matter file's text and its companion

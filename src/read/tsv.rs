@@ -3,7 +3,7 @@
 
 use std::borrow::Cow;
 
-use super::record::{GeneRow, Rows, TermRow, Text, Value};
+use super::record::{GeneRow, LegacyItem, Rows, TermRow, Text, Value};
 use crate::diag::Diagnostics;
 
 /// The kind of a companion file.
@@ -56,11 +56,46 @@ impl Kind {
         }
     }
 
-    /// A header must name this column for the file to be read.
-    fn id_column(self) -> &'static str {
+    /// A header naming one of these columns is of the current shape.
+    fn id_columns(self) -> &'static [&'static str] {
         match self {
-            Kind::Genes => "ncbigene_id",
-            Kind::Chemicals | Kind::Diseases => "mesh",
+            Kind::Genes => &["ncbigene_id"],
+            Kind::Chemicals => &["mesh", "chebi"],
+            Kind::Diseases => &["mesh", "doid"],
+        }
+    }
+}
+
+/// The older chemicals/diseases shape: its columns are the keys of a legacy
+/// inline item, and each row maps as such an item does.
+const OLDER_COLUMNS: &[&str] = &["word", "source", "identifier"];
+
+/// The header shape of a companion file.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Shape {
+    Current,
+    /// `word source identifier` (chemicals and diseases only).
+    Older,
+}
+
+impl Shape {
+    /// The shape a header names, if any: the current one when it names an
+    /// id column of its kind, else the older one when it names `identifier`.
+    fn of(kind: Kind, header: &[Cow<str>]) -> Option<Shape> {
+        let names = |col: &str| header.iter().any(|h| h == col);
+        if kind.id_columns().iter().any(|c| names(c)) {
+            Some(Shape::Current)
+        } else if kind != Kind::Genes && names("identifier") {
+            Some(Shape::Older)
+        } else {
+            None
+        }
+    }
+
+    fn columns(self, kind: Kind) -> &'static [&'static str] {
+        match self {
+            Shape::Current => kind.columns(),
+            Shape::Older => OLDER_COLUMNS,
         }
     }
 }
@@ -72,7 +107,8 @@ pub enum Table {
     Terms(Kind, Rows<TermRow>),
 }
 
-/// Why a TSV file could not be read at all.
+/// Why a TSV file gives no rows at all (an empty file, a header of no known
+/// shape). The caller reports it; it costs that file only.
 #[derive(Debug)]
 pub struct TsvError {
     pub line: Option<u32>,
@@ -81,13 +117,38 @@ pub struct TsvError {
 
 /// Parses one companion file. Row-level problems (ragged rows, unknown or
 /// duplicate columns) go to `report`; unknown columns to `report.unmapped`.
-pub fn parse(kind: Kind, text: &str, path: &str, report: &mut Diagnostics) -> Result<Table, TsvError> {
+pub fn parse(
+    kind: Kind,
+    text: &str,
+    path: &str,
+    report: &mut Diagnostics,
+) -> Result<Table, TsvError> {
+    if text.trim().is_empty() {
+        return Err(TsvError {
+            line: None,
+            message: "empty file (no header row): no mention from this file".into(),
+        });
+    }
     let mut records = Records::new(text);
     let mut header = Vec::new();
-    if records.next_into(&mut header).is_none() {
-        return Ok(table(kind, path, Vec::new(), Vec::new()));
-    }
-    let known = kind.columns();
+    records.next_into(&mut header);
+    let Some(shape) = Shape::of(kind, &header) else {
+        return Err(TsvError {
+            line: Some(1),
+            message: format!(
+                "the header matches no known {} TSV shape (columns {}{}), found {}: no mention from this file",
+                kind.name(),
+                kind.columns().join(", "),
+                if kind == Kind::Genes {
+                    String::new()
+                } else {
+                    format!("; or {}", OLDER_COLUMNS.join(", "))
+                },
+                show_header(&header)
+            ),
+        });
+    };
+    let known = shape.columns(kind);
     // Column index for each known column; the first of duplicates wins.
     let mut slots: Vec<Option<usize>> = vec![None; known.len()];
     for (i, name) in header.iter().enumerate() {
@@ -105,18 +166,6 @@ pub fn parse(kind: Kind, text: &str, path: &str, report: &mut Diagnostics) -> Re
             ),
             None => report.unmapped.push(format!("{}.tsv:{name}", kind.name())),
         }
-    }
-    let id_col = known.iter().position(|k| *k == kind.id_column()).unwrap();
-    if slots[id_col].is_none() && !(kind != Kind::Genes && slots[4].is_some()) {
-        let found: Vec<&str> = header.iter().take(12).map(|c| &**c).collect();
-        return Err(TsvError {
-            line: Some(1),
-            message: format!(
-                "missing header: the first row must name the columns (e.g. {}), found {:?}",
-                known.join(", "),
-                found.join("\t")
-            ),
-        });
     }
     let width = header.len();
     let mut gene_rows = Vec::new();
@@ -177,6 +226,16 @@ pub fn parse(kind: Kind, text: &str, path: &str, report: &mut Diagnostics) -> Re
                 count_match: cell(10),
                 ..GeneRow::default()
             })),
+            _ if shape == Shape::Older => {
+                let mut row = TermRow {
+                    line,
+                    ..TermRow::default()
+                };
+                for (k, column) in known.iter().enumerate() {
+                    row.set_legacy(column, cell(k));
+                }
+                term_rows.push(Some(row));
+            }
             _ => term_rows.push(Some(TermRow {
                 line,
                 word: cell(0),
@@ -288,6 +347,28 @@ impl<'a> Records<'a> {
     }
 }
 
+/// A header row for a report: its first cells, tab-joined, quoted and
+/// escaped, cut short when long.
+fn show_header(header: &[Cow<str>]) -> String {
+    const MAX: usize = 240;
+    let joined = header
+        .iter()
+        .take(16)
+        .map(|c| &**c)
+        .collect::<Vec<_>>()
+        .join("\t");
+    let mut out = String::from("\"");
+    for (i, c) in joined.chars().enumerate() {
+        if i == MAX {
+            out.push('…');
+            break;
+        }
+        out.extend(c.escape_debug());
+    }
+    out.push('"');
+    out
+}
+
 fn table(
     kind: Kind,
     path: &str,
@@ -330,6 +411,45 @@ mod tests {
                 (2, vec!["5\"-AMP".into(), "".into()])
             ]
         );
+    }
+
+    fn parsed(kind: Kind, text: &str) -> (Result<Table, TsvError>, Diagnostics) {
+        let mut report = Diagnostics::default();
+        (parse(kind, text, "x.tsv", &mut report), report)
+    }
+
+    #[test]
+    fn the_older_form_fills_legacy_fields_by_name() {
+        let (table, report) = parsed(
+            Kind::Diseases,
+            "source\tidentifier\tword\textra\nMESH\tD1\tw\tz\n",
+        );
+        let Ok(Table::Terms(Kind::Diseases, rows)) = table else {
+            panic!("{table:?}")
+        };
+        assert!(!rows.inline);
+        let row = rows.rows[0].as_ref().unwrap();
+        assert_eq!(row.line, 2);
+        assert_eq!(row.source, Some(Text::new("MESH", 2)));
+        assert_eq!(row.mesh, Some(Text::new("D1", 2)));
+        assert_eq!(row.word, Some(Text::new("w", 2)));
+        assert_eq!(report.unmapped, vec!["diseases.tsv:extra".to_string()]);
+        // Genes have no older form.
+        let (table, report) = parsed(Kind::Genes, "word\tsource\tidentifier\nw\ts\t1\n");
+        assert_eq!(table.unwrap_err().line, Some(1));
+        assert!(report.unmapped.is_empty());
+    }
+
+    #[test]
+    fn blank_files_and_header_only_files() {
+        for text in ["", "\n", " \r\n\n"] {
+            assert_eq!(parsed(Kind::Chemicals, text).0.unwrap_err().line, None);
+        }
+        let (table, report) = parsed(Kind::Chemicals, "word\tmesh");
+        let Ok(Table::Terms(_, rows)) = table else {
+            panic!("{table:?}")
+        };
+        assert!(rows.rows.is_empty() && report.diagnostics.is_empty());
     }
 
     #[test]
