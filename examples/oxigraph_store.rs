@@ -12,13 +12,15 @@
 //! graph. Problems are printed on standard error; the exit status is 1 if
 //! a record failed.
 
+use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use oxigraph::sparql::{QueryResults, SparqlEvaluator};
+use oxigraph::sparql::{QueryResults, QuerySolution, SparqlEvaluator};
 use oxigraph::store::Store;
 use pfocr2rdf::{Converter, Options, Severity};
 
+#[allow(dead_code)]
 fn main() -> ExitCode {
     let mut inputs = Vec::new();
     let mut query = None;
@@ -39,58 +41,71 @@ fn main() -> ExitCode {
         eprintln!("usage: oxigraph_store FOLDER... (--query FILE | --query-text QUERY)");
         return ExitCode::from(2);
     };
+    let (store, failed) = load(&inputs, &mut std::io::stderr());
+    let mut out = std::io::stdout().lock();
+    if let Err(e) = select_tsv(&store, &query, &mut out) {
+        eprintln!("{e}");
+        return ExitCode::from(2);
+    }
+    if failed { ExitCode::from(1) } else { ExitCode::SUCCESS }
+}
 
+/// A store holding every figure of `inputs`, each in its named graph;
+/// problems go to `log`. Also says whether a record failed.
+pub fn load(inputs: &[PathBuf], log: &mut impl Write) -> (Store, bool) {
     let store = Store::new().expect("an in-memory store");
     let converter = Converter::new(&Options::default());
     let mut failed = false;
-    for figure in converter.figures(&inputs) {
+    for figure in converter.figures(inputs) {
         match figure {
             Ok(figure) => {
                 for w in figure.warnings() {
-                    eprintln!("{w}");
+                    let _ = writeln!(log, "{w}");
                 }
                 store.extend(figure.quads()).expect("the store takes the quads");
             }
             Err(e) => {
                 for d in e.diagnostics() {
-                    eprintln!("{d}");
+                    let _ = writeln!(log, "{d}");
                 }
                 failed |= e.error().severity == Severity::Error;
             }
         }
     }
+    (store, failed)
+}
 
-    let results = SparqlEvaluator::new()
-        .parse_query(&query)
-        .unwrap_or_else(|e| panic!("the query does not parse: {e}"))
-        .with_default_graph_as_union()
-        .on_store(&store)
+/// Runs a SELECT query over the union of the store's graphs and writes
+/// its solutions as TSV.
+pub fn select_tsv(store: &Store, query: &str, out: &mut impl Write) -> Result<(), String> {
+    let mut prepared = SparqlEvaluator::new()
+        .parse_query(query)
+        .map_err(|e| format!("the query does not parse: {e}"))?;
+    prepared.dataset_mut().set_default_graph_as_union();
+    let results = prepared
+        .on_store(store)
         .execute()
-        .unwrap_or_else(|e| panic!("the query fails: {e}"));
+        .map_err(|e| format!("the query fails: {e}"))?;
     let QueryResults::Solutions(solutions) = results else {
-        eprintln!("only SELECT queries are printed as TSV");
-        return ExitCode::from(2);
+        return Err("only SELECT queries are printed as TSV".into());
     };
     let vars: Vec<String> = solutions
         .variables()
         .iter()
         .map(|v| v.to_string())
         .collect();
-    println!("{}", vars.join("\t"));
+    let io = |e: std::io::Error| e.to_string();
+    writeln!(out, "{}", vars.join("\t")).map_err(io)?;
     for solution in solutions {
-        let solution = solution.expect("a solution");
-        let row: Vec<String> = solutions_row(&solution, &vars);
-        println!("{}", row.join("\t"));
+        let solution = solution.map_err(|e| e.to_string())?;
+        writeln!(out, "{}", row(&solution, &vars).join("\t")).map_err(io)?;
     }
-    if failed { ExitCode::from(1) } else { ExitCode::SUCCESS }
+    Ok(())
 }
 
-fn solutions_row(solution: &oxigraph::sparql::QuerySolution, vars: &[String]) -> Vec<String> {
+/// One solution's cells, in the order of `vars` (`?name`).
+fn row(solution: &QuerySolution, vars: &[String]) -> Vec<String> {
     vars.iter()
-        .map(|v| {
-            solution
-                .get(&v[1..])
-                .map_or(String::new(), |t| t.to_string())
-        })
+        .map(|v| solution.get(&v[1..]).map_or(String::new(), |t| t.to_string()))
         .collect()
 }

@@ -109,6 +109,9 @@ pub struct Summary {
     pub stopped: bool,
     /// Nothing to convert was found.
     pub empty: bool,
+    /// Files in `_data/` folders that are not companion TSVs
+    /// (`<figid>-{genes,chemicals,diseases}.tsv`), skipped.
+    pub skipped_files: u64,
     /// Triples per output document (one entry, or one per shard), not
     /// counting the dataset description.
     pub triples_per_part: Vec<u64>,
@@ -217,9 +220,9 @@ pub fn convert_to(
     let mut seen: HashSet<Box<str>> = HashSet::new();
     let mut counter = Counter::default();
     let pool = Pool::default();
-    let result = std::thread::scope(|scope| -> io::Result<()> {
+    let result = std::thread::scope(|scope| -> io::Result<u64> {
         let discovery = read::Discovery::new(inputs);
-        scope.spawn(move || produce(discovery, stdin, job_tx, order_tx));
+        let producer = scope.spawn(move || produce(discovery, stdin, job_tx, order_tx));
         for _ in 0..jobs {
             let job_rx = Arc::clone(&job_rx);
             let mapper = &mapper;
@@ -320,9 +323,10 @@ pub fn convert_to(
             }
         }
         // Dropping the receivers ends the producer and the workers early.
-        Ok(())
+        drop(order_rx);
+        Ok(producer.join().unwrap_or_default())
     });
-    result?;
+    summary.skipped_files = result?;
     if describe {
         summary.stats = counter.finish();
     }
@@ -423,12 +427,13 @@ pub fn shard_of(figid: &str, n: usize) -> usize {
 
 /// Feeds jobs to the workers and their result slots to the writer, in
 /// input order. Stops when the writer hangs up.
+/// Returns the number of files in `_data/` folders that are not companions.
 fn produce(
-    discovery: read::Discovery,
+    mut discovery: read::Discovery,
     stdin: impl BufRead,
     job_tx: SyncSender<Batch>,
     order_tx: SyncSender<Receiver<Vec<Outcome>>>,
-) {
+) -> u64 {
     let mut stdin = Some(stdin);
     let mut batch = Vec::with_capacity(BATCH);
     // Jobs go to the workers BATCH at a time, and come back the same way:
@@ -445,7 +450,7 @@ fn produce(
         batch.push(job);
         batch.len() < BATCH || flush(&mut batch)
     };
-    for found in discovery {
+    for found in discovery.by_ref() {
         let sent = match found {
             Found::Problem(d) => send(Job::Problem(d)),
             Found::Source(Source::File { path, companions }) => {
@@ -472,10 +477,11 @@ fn produce(
             }
         };
         if !sent {
-            return;
+            return discovery.skipped_data_files();
         }
     }
     flush(&mut batch);
+    discovery.skipped_data_files()
 }
 
 /// Jobs handed to a worker at once, with the slot for their outcomes.

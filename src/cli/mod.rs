@@ -122,6 +122,12 @@ fn convert(plan: &Plan) -> u8 {
             u.count, u.first_path
         );
     }
+    if plan.verbose && summary.skipped_files > 0 {
+        eprintln!(
+            "pfocr2rdf: {} other files in _data/ skipped (companions are <figid>-genes.tsv, -chemicals.tsv, -diseases.tsv)",
+            summary.skipped_files
+        );
+    }
     match &ended {
         Ended::WriteFailed(e) => eprintln!("pfocr2rdf: {e}"),
         Ended::Stopped if plan.target.is_file() => {

@@ -9,7 +9,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use super::Kind;
-use crate::diag::{Diagnostic, Diagnostics, Severity};
+use crate::diag::{Diagnostic, Severity};
 
 /// Something to convert, in input order.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -34,20 +34,6 @@ pub enum Found {
 /// File extensions taken as records when a folder is walked (files named
 /// on the command line are taken whatever their extension).
 pub const RECORD_EXTENSIONS: &[&str] = &["md", "markdown", "txt", "yml", "yaml"];
-
-/// Turns command-line inputs into sources, all at once (for small inputs
-/// and tests; the converter iterates [`Discovery`] instead). Problems go to
-/// `report`.
-pub fn discover(inputs: &[PathBuf], report: &mut Diagnostics) -> Vec<Source> {
-    let mut out = Vec::new();
-    for found in Discovery::new(inputs) {
-        match found {
-            Found::Source(s) => out.push(s),
-            Found::Problem(d) => report.diagnostics.push(d),
-        }
-    }
-    out
-}
 
 /// The number of records `inputs` name, or `None` with standard input
 /// (for a progress bar). Walks the folders once more, without looking for

@@ -11,7 +11,7 @@ pub mod yaml;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-pub use discover::{Discovery, Found, Source, count, discover};
+pub use discover::{Discovery, Found, Source, count};
 pub use record::{GeneRow, Record, Rows, TermRow, Text, Value};
 pub use tsv::Kind;
 
@@ -96,28 +96,36 @@ fn read_reported(path: &Path, shown: &str, report: &mut Diagnostics) -> Option<V
 /// Adds a companion TSV's rows to a record. A file that cannot be read, is
 /// not UTF-8, is empty or has a header of no known shape is reported as a
 /// warning and gives no mention: it never costs the figure.
-fn attach(record: &mut Record, kind: Kind, path: &Path, report: &mut Diagnostics) {
+fn attach(record: &mut Record, kind: Kind, path: &Path, diags: &mut Diagnostics) {
     let shown = path.display().to_string();
-    let field = format!("{}.tsv", kind.name());
-    let bytes = match fs::read(path) {
-        Ok(b) => b,
+    match fs::read(path) {
+        Ok(bytes) => attach_bytes(record, kind, &bytes, &shown, diags),
         Err(e) => {
             let message = format!("cannot read: {e}: no mention from this file");
-            return report.warn(&shown, None, &field, message);
+            diags.warn(&shown, None, &companion_field(kind), message);
         }
-    };
-    let text = match frontmatter::decode(&bytes) {
+    }
+}
+
+/// The field naming a whole companion file in reports: `genes.tsv`.
+fn companion_field(kind: Kind) -> String {
+    format!("{}.tsv", kind.name())
+}
+
+/// [`attach`] for a companion's bytes; `shown` names it in reports.
+fn attach_bytes(record: &mut Record, kind: Kind, bytes: &[u8], shown: &str, diags: &mut Diagnostics) {
+    let text = match frontmatter::decode(bytes) {
         Ok(t) => t,
         Err(e) => {
             let message = format!("{}: no mention from this file", e.message);
-            return report.warn(&shown, e.line, &field, message);
+            return diags.warn(shown, e.line, &companion_field(kind), message);
         }
     };
-    match tsv::parse(kind, text, &shown, report) {
+    match tsv::parse(kind, text, shown, diags) {
         Ok(tsv::Table::Genes(rows)) => record.genes.push(rows),
         Ok(tsv::Table::Terms(Kind::Chemicals, rows)) => record.chemicals.push(rows),
         Ok(tsv::Table::Terms(_, rows)) => record.diseases.push(rows),
-        Err(e) => report.warn(&shown, e.line, &field, e.message),
+        Err(e) => diags.warn(shown, e.line, &companion_field(kind), e.message),
     }
 }
 
@@ -129,8 +137,7 @@ pub fn record_from_text(
     companions: &[(Kind, &str, &str)],
     diags: &mut Diagnostics,
 ) -> Option<Record> {
-    let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
-    let doc = match frontmatter::split_file(text) {
+    let doc = match frontmatter::decode(text.as_bytes()).and_then(frontmatter::split_file) {
         Ok(d) => d,
         Err(e) => {
             diags.error(path, e.line, "", e.message);
@@ -139,31 +146,7 @@ pub fn record_from_text(
     };
     let mut record = parse_document(&doc, path, diags)?;
     for &(kind, tsv_path, tsv) in companions {
-        if !attach_text(&mut record, kind, tsv, tsv_path, diags) {
-            return None;
-        }
+        attach_bytes(&mut record, kind, tsv.as_bytes(), tsv_path, diags);
     }
     Some(record)
-}
-
-/// Adds a companion TSV's rows to a record; false when the file is unusable
-/// (the record then fails as a whole, with the reason reported).
-fn attach_text(
-    record: &mut Record,
-    kind: Kind,
-    text: &str,
-    shown: &str,
-    diags: &mut Diagnostics,
-) -> bool {
-    let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
-    match tsv::parse(kind, text, shown, diags) {
-        Ok(tsv::Table::Genes(rows)) => record.genes.push(rows),
-        Ok(tsv::Table::Terms(Kind::Chemicals, rows)) => record.chemicals.push(rows),
-        Ok(tsv::Table::Terms(_, rows)) => record.diseases.push(rows),
-        Err(e) => {
-            diags.error(shown, e.line, "", e.message);
-            return false;
-        }
-    }
-    true
 }
