@@ -64,7 +64,7 @@ pub mod internal {
     pub use crate::graph::{Datatype, FigureGraph, Term};
     pub use crate::map::{Mapper, all_terms, iri, values};
     pub use crate::read::{
-        Discovery, Found, GeneRow, Record, Rows, Source, TermRow, Text, Value, fast_yaml,
+        Discovery, Found, GeneRow, Kind, Record, Rows, Source, TermRow, Text, Value, fast_yaml,
         frontmatter, load_file, parse_document, record, tsv, yaml,
     };
     pub use crate::void::{DATASET, VOCAB_VERSION};

@@ -4,62 +4,33 @@
 
 use std::collections::BTreeSet;
 
-use oxrdf::{Literal, NamedNode, Triple};
+use oxrdf::NamedNode;
 use pfocr2rdf::Format;
-use pfocr2rdf::graph::{Datatype, FigureGraph, Term};
-use pfocr2rdf::map::Mapper;
+use pfocr2rdf::internal::{FigureGraph, Mapper, serializer};
 
-fn named(iri: &str) -> NamedNode {
-    NamedNode::new(iri).unwrap_or_else(|e| panic!("invalid IRI <{iri}>: {e}"))
-}
-
-/// The graph's triples as oxrdf would print them. Every IRI must be valid.
+/// The graph's triples as oxrdf prints them. Every IRI must be valid.
 pub fn expected(g: &FigureGraph) -> BTreeSet<String> {
-    g.triples()
-        .map(|[s, p, o]| {
-            let o: oxrdf::Term = match o {
-                Term::Iri(i) => named(i).into(),
-                Term::Literal(v, Datatype::String) => Literal::new_simple_literal(v).into(),
-                Term::Literal(v, dt) => Literal::new_typed_literal(v, named(dt.iri())).into(),
-            };
-            Triple::new(named(s.as_str()), named(p.as_str()), o).to_string()
+    g.oxrdf_triples()
+        .map(|t| {
+            for iri in [t.subject.to_string(), t.predicate.to_string()] {
+                let iri = &iri[1..iri.len() - 1];
+                NamedNode::new(iri).unwrap_or_else(|e| panic!("invalid IRI <{iri}>: {e}"));
+            }
+            if let oxrdf::TermRef::NamedNode(o) = t.object {
+                NamedNode::new(o.as_str())
+                    .unwrap_or_else(|e| panic!("invalid IRI <{}>: {e}", o.as_str()));
+            }
+            t.to_string()
         })
         .collect()
 }
 
+#[path = "../../tests/common/parse.rs"]
+mod parse;
+
 fn parse(format: Format, data: &[u8]) -> BTreeSet<String> {
-    let text = String::from_utf8_lossy(data);
-    let fail =
-        |e: &dyn std::fmt::Display| -> ! { panic!("{format} does not parse back: {e}\n{text}") };
-    let mut out = BTreeSet::new();
-    match format {
-        Format::Turtle => {
-            for t in oxttl::TurtleParser::new().for_slice(data) {
-                out.insert(t.unwrap_or_else(|e| fail(&e)).to_string());
-            }
-        }
-        Format::NTriples => {
-            for t in oxttl::NTriplesParser::new().for_slice(data) {
-                out.insert(t.unwrap_or_else(|e| fail(&e)).to_string());
-            }
-        }
-        Format::NQuads => {
-            for q in oxttl::NQuadsParser::new().for_slice(data) {
-                out.insert(Triple::from(q.unwrap_or_else(|e| fail(&e))).to_string());
-            }
-        }
-        Format::TriG => {
-            for q in oxttl::TriGParser::new().for_slice(data) {
-                out.insert(Triple::from(q.unwrap_or_else(|e| fail(&e))).to_string());
-            }
-        }
-        Format::JsonLd => {
-            for q in oxjsonld::JsonLdParser::new().for_slice(data) {
-                out.insert(Triple::from(q.unwrap_or_else(|e| fail(&e))).to_string());
-            }
-        }
-    }
-    out
+    parse::parse_any(format, data)
+        .unwrap_or_else(|e| panic!("{e}\n{}", String::from_utf8_lossy(data)))
 }
 
 /// Serializes `g` (already `finish`ed) in every format, twice when it is
@@ -68,9 +39,9 @@ fn parse(format: Format, data: &[u8]) -> BTreeSet<String> {
 pub fn round_trip(mapper: &Mapper, g: &FigureGraph) {
     let want = expected(g);
     assert_eq!(want.len(), g.len(), "the graph holds duplicate triples");
-    let prefixes = pfocr2rdf::convert::prefixes(mapper);
+    let prefixes = mapper.prefixes();
     for format in Format::ALL {
-        let ser = format.serializer(&prefixes);
+        let ser = serializer(format, &prefixes);
         let mut out = Vec::new();
         ser.header(&mut out);
         ser.figure(g, &mut out);

@@ -4,7 +4,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use pfocr2rdf::read::frontmatter::{Stream, decode, split_file};
+use pfocr2rdf::internal::frontmatter::{Stream, decode, split_file};
 
 fn is_fence(l: &str) -> bool {
     l.trim_end_matches(['\r', '\n', ' ', '\t']) == "---"

@@ -14,11 +14,11 @@
 mod common;
 
 use libfuzzer_sys::fuzz_target;
-use pfocr2rdf::diag::Diagnostics;
-use pfocr2rdf::graph::FigureGraph;
-use pfocr2rdf::map::Mapper;
-use pfocr2rdf::read::frontmatter::{decode, split_file};
-use pfocr2rdf::read::{GeneRow, Record, Rows, TermRow, Text, Value, yaml};
+use pfocr2rdf::internal::Diagnostics;
+use pfocr2rdf::internal::FigureGraph;
+use pfocr2rdf::internal::Mapper;
+use pfocr2rdf::internal::frontmatter::{decode, split_file};
+use pfocr2rdf::internal::{GeneRow, Record, Rows, TermRow, Text, Value, yaml};
 
 fn check(record: &Record, schema_https: bool) {
     let mapper = Mapper::new(schema_https);

@@ -5,12 +5,12 @@
 mod common;
 
 use libfuzzer_sys::fuzz_target;
-use pfocr2rdf::diag::Diagnostics;
-use pfocr2rdf::graph::FigureGraph;
-use pfocr2rdf::map::Mapper;
-use pfocr2rdf::read::frontmatter::decode;
-use pfocr2rdf::read::tsv::{self, Table};
-use pfocr2rdf::read::{Kind, Record, Text};
+use pfocr2rdf::internal::Diagnostics;
+use pfocr2rdf::internal::FigureGraph;
+use pfocr2rdf::internal::Mapper;
+use pfocr2rdf::internal::frontmatter::decode;
+use pfocr2rdf::internal::tsv::{self, Table};
+use pfocr2rdf::internal::{Kind, Record, Text};
 
 fuzz_target!(|data: &[u8]| {
     let Some((&which, rest)) = data.split_first() else {

@@ -2,6 +2,8 @@
 //! shared corpus, parse every output format back.
 #![allow(dead_code)]
 
+mod parse;
+
 use std::collections::BTreeSet;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -59,49 +61,11 @@ pub fn stderr(o: &Output) -> String {
 }
 
 /// The triples of an output, as canonical N-Triples lines. Graph names of
-/// the quad formats are dropped (their union is the graph).
+/// the quad formats are dropped (their union is the graph); every quad must
+/// be in a named graph.
 pub fn parse(format: &str, data: &[u8]) -> BTreeSet<String> {
-    let mut out = BTreeSet::new();
-    match format {
-        "turtle" => {
-            for t in oxttl::TurtleParser::new().for_slice(data) {
-                out.insert(t.expect("Turtle parses").to_string());
-            }
-        }
-        "ntriples" => {
-            for t in oxttl::NTriplesParser::new().for_slice(data) {
-                out.insert(t.expect("N-Triples parses").to_string());
-            }
-        }
-        "nquads" => {
-            for q in oxttl::NQuadsParser::new().for_slice(data) {
-                let q = q.expect("N-Quads parses");
-                assert!(
-                    q.graph_name.is_named_node(),
-                    "every quad is in a named graph"
-                );
-                out.insert(oxrdf::Triple::from(q).to_string());
-            }
-        }
-        "trig" => {
-            for q in oxttl::TriGParser::new().for_slice(data) {
-                let q = q.expect("TriG parses");
-                assert!(
-                    q.graph_name.is_named_node(),
-                    "every quad is in a named graph"
-                );
-                out.insert(oxrdf::Triple::from(q).to_string());
-            }
-        }
-        "jsonld" => {
-            for q in oxjsonld::JsonLdParser::new().for_slice(data) {
-                let q = q.expect("JSON-LD parses");
-                out.insert(oxrdf::Triple::from(q).to_string());
-            }
-        }
-        other => panic!("unknown format {other}"),
-    }
-    out
+    let format: pfocr2rdf::Format = format.parse().expect("a format name");
+    parse::parse_any(format, data).unwrap_or_else(|e| panic!("{e}"))
 }
 
 /// Number of statements in a line-based output.
