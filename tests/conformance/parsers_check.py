@@ -22,9 +22,18 @@ Stages (each timed, each a PASS/FAIL line; exit 1 if any fails):
            the JSON-LD union graph are isomorphic; the N-Quads and TriG
            datasets are equal graph by graph, and their union is that graph.
   pyld     jsonld.expand(doc) == doc modulo array order (except @list);
-           jsonld.to_rdf(doc) (N-Quads) union is isomorphic to N-Triples.
-  pyshacl  every format validates against SHAPES with no sh:Violation
-           (datasets: union graph, or each named graph with --shacl-mode per-graph).
+           jsonld.to_rdf(doc) (N-Quads) union is isomorphic to N-Triples;
+           no warning (Python warning or log record) from expand / to_rdf.
+  counts   the formats agree on their statement counts as the parsers read
+           them (see stage_counts); no number computed by us is involved.
+  pyshacl  every format validates against SHAPES with no result of any
+           severity and no warning logged by pyshacl (datasets: union graph,
+           or each named graph with --shacl-mode per-graph).
+Warnings: a log record of level WARNING or above (any logger) or a Python
+warning (except DeprecationWarning) during an rdflib parse, pyld's expand /
+to_rdf or a pySHACL validation fails that check.
+tests/conformance/selftest.py shows that each of these checks fails on
+output broken on purpose.
 The last line is "N passed, M failed".
 """
 import argparse
