@@ -65,7 +65,7 @@ def judge(name, rc, out, expect):
     missing = [rx for rx in expect if not any(re.search(rx, ln) for ln in fails)]
     report(rc != 0 and not missing, name,
            f"broken: exit {rc}, {len(fails)} FAIL line(s)" + (f", expected FAIL not seen: {missing}" if missing else ""))
-    for ln in fails[:8]:  # what the checker said, shown either way
+    for ln in fails[:12]:  # what the checker said, shown either way
         print("    " + ln[:240], flush=True)
 
 
