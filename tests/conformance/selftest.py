@@ -39,6 +39,7 @@ import pyoxigraph as ox
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
+sys.dont_write_bytecode = True  # importing the checkers leaves no __pycache__ in the tree
 import oxigraph_check as oc  # noqa: E402
 
 FILES = ("out.ttl", "out.nt", "out.nq", "out.trig", "out.jsonld")
