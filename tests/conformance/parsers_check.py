@@ -22,9 +22,18 @@ Stages (each timed, each a PASS/FAIL line; exit 1 if any fails):
            the JSON-LD union graph are isomorphic; the N-Quads and TriG
            datasets are equal graph by graph, and their union is that graph.
   pyld     jsonld.expand(doc) == doc modulo array order (except @list);
-           jsonld.to_rdf(doc) (N-Quads) union is isomorphic to N-Triples.
-  pyshacl  every format validates against SHAPES with no sh:Violation
-           (datasets: union graph, or each named graph with --shacl-mode per-graph).
+           jsonld.to_rdf(doc) (N-Quads) union is isomorphic to N-Triples;
+           no warning (Python warning or log record) from expand / to_rdf.
+  counts   the formats agree on their statement counts as the parsers read
+           them (see stage_counts); no number computed by us is involved.
+  pyshacl  every format validates against SHAPES with no result of any
+           severity and no warning logged by pyshacl (datasets: union graph,
+           or each named graph with --shacl-mode per-graph).
+Warnings: a log record of level WARNING or above (any logger) or a Python
+warning (except DeprecationWarning) during an rdflib parse, pyld's expand /
+to_rdf or a pySHACL validation fails that check.
+tests/conformance/selftest.py shows that each of these checks fails on
+output broken on purpose.
 The last line is "N passed, M failed".
 """
 import argparse
@@ -119,7 +128,7 @@ def expected_statements(kind, args):
 RAPPER_INFO = re.compile(r"^rapper: (Parsing URI \S+ with parser \S+|Parsing returned (\d+) triples?)$")
 
 
-def stage_rapper(rep, paths, args):
+def stage_rapper(rep, paths, args, seen):
     for kind, syntax in RAPPER_SYNTAX.items():
         p = paths[kind]
         cmd = ["rapper", "-c", "-i", syntax, p]
@@ -134,6 +143,7 @@ def stage_rapper(rep, paths, args):
                     count = int(m.group(2))
             elif line.strip():
                 noise.append(line)
+        seen[("rapper", kind)] = count
         want = expected_statements(kind, args)
         rep.check(r.returncode == 0 and not noise and count == want, "rapper",
                   f"{syntax:8s} {os.path.basename(p)}: exit {r.returncode}, {count} statements (want {want}), "
@@ -141,7 +151,7 @@ def stage_rapper(rep, paths, args):
 
 
 # ------------------------------------------------------------------ serdi
-def stage_serdi(rep, paths, args):
+def stage_serdi(rep, paths, args, seen):
     for kind, syntax in RAPPER_SYNTAX.items():
         p = paths[kind]
         cmd = ["serdi", "-i", syntax, "-o", SERDI_OUT[kind], p]
@@ -150,6 +160,7 @@ def stage_serdi(rep, paths, args):
         r = subprocess.run(cmd, capture_output=True)
         lines = sum(1 for ln in r.stdout.splitlines() if ln.strip())
         err = r.stderr.decode("utf-8", "replace").strip()
+        seen[("serdi", kind)] = lines if r.returncode == 0 else None
         want = expected_statements(kind, args)
         rep.check(r.returncode == 0 and not err and lines == want, "serdi",
                   f"{syntax:8s} {os.path.basename(p)}: exit {r.returncode}, {lines} statements (want {want}), "
@@ -285,7 +296,17 @@ def no_network_loader(url, options=None):
                              "jsonld.LoadDocumentError", code="loading document failed")
 
 
-def stage_pyld(rep, paths, args, parsed):
+def stage_pyld(rep, paths, args, parsed, cap, seen):
+    """Every warning pyld emits (Python warnings, log records) fails the stage."""
+    cap.records.clear()
+    try:
+        stage_pyld_checks(rep, paths, args, parsed, seen)
+    finally:
+        warn = list(cap.records)
+        rep.check(not warn, "pyld", f"expand / to_rdf: {len(warn)} warning(s)", "\n".join(warn[:20]))
+
+
+def stage_pyld_checks(rep, paths, args, parsed, seen):
     with open(paths["jsonld"], encoding="utf-8") as fh:
         doc = json.load(fh)
     opts = {"documentLoader": no_network_loader}
@@ -327,6 +348,7 @@ def stage_pyld(rep, paths, args, parsed):
         return
     ds = Dataset()
     ds.parse(data=nq, format="nquads")
+    seen["pyld"] = ds
     u = union_graph(ds)
     ref = parsed.get("nt")
     if ref is None:
@@ -340,6 +362,33 @@ def stage_pyld(rep, paths, args, parsed):
 
 
 # ------------------------------------------------------------------ pyshacl
+def stage_counts(rep, seen, parsed):
+    """The formats agree on how many statements they hold, as each parser read
+    them from the files (no number computed by us or by the converter): the
+    streaming counts (rapper, serdi: duplicates included) of all four text
+    formats are equal, and so are the distinct triples (every format and
+    pyld's to_rdf, datasets as their union) and the distinct quads (N-Quads,
+    TriG, and JSON-LD / to_rdf when they have named graphs; ours has none)."""
+    streaming = {f"{tool} {kind}": seen.get((tool, kind)) for tool in ("rapper", "serdi") for kind in RAPPER_SYNTAX}
+    sources = {f"rdflib {k}": v for k, v in parsed.items()}
+    if "pyld" in seen:
+        sources["pyld to_rdf"] = seen["pyld"]
+    triples = {k: len(union_graph(v)) if isinstance(v, Dataset) else len(v) for k, v in sources.items()}
+    quads = {k: sum(1 for _ in v.quads((None, None, None, None)))
+             for k, v in sources.items()
+             if k.split()[-1] in QUADS or (isinstance(v, Dataset) and any(n is not None for n in graphs_by_name(v)))}
+    for what, counts, need in (("statements read (rapper, serdi)", streaming, set(streaming)),
+                               ("distinct triples read", triples,
+                                {f"rdflib {k}" for k in RDFLIB_FORMAT} | {"pyld to_rdf"}),
+                               ("distinct quads read", quads, {"rdflib nq", "rdflib trig"})):
+        shown = ", ".join(f"{k}={v}" for k, v in counts.items())
+        values = set(counts.values())
+        missing = need - set(counts)
+        rep.check(not missing and len(values) == 1 and None not in values, "counts",
+                  f"every format, the same number of {what}: {shown}"
+                  + (f" (missing: {', '.join(sorted(missing))})" if missing else ""))
+
+
 def stage_pyshacl(rep, parsed, args, cap):
     shapes = Graph().parse(args.shapes, format=rdflib.util.guess_format(args.shapes) or "turtle")
     for kind, obj in parsed.items():
@@ -352,6 +401,7 @@ def stage_pyshacl(rep, parsed, args, cap):
         else:
             targets = [(kind, obj)]
         t0 = time.perf_counter()
+        cap.records.clear()
         violations, other, texts = 0, 0, []
         for name, g in targets:
             conforms, results, text = pyshacl.validate(g, shacl_graph=shapes, inference="none",
@@ -360,11 +410,15 @@ def stage_pyshacl(rep, parsed, args, cap):
             o = sum(1 for _ in results.subjects(SH.resultSeverity, None)) - v
             violations += v
             other += o
-            if v:
+            if v or o:
                 texts.append(f"{name}:\n{text[:3000]}")
-        rep.check(violations == 0, "pyshacl",
-                  f"{kind:6s}: {len(targets)} graph(s), {violations} violation(s), {other} warning/info "
-                  f"({time.perf_counter() - t0:.3f} s)", "\n".join(texts[:3]))
+        # Any validation result (sh:Warning and sh:Info too) and any warning
+        # pyshacl logs (e.g. a constraint it ignores) fails.
+        warn = list(cap.records)
+        rep.check(violations == 0 and other == 0 and not warn, "pyshacl",
+                  f"{kind:6s}: {len(targets)} graph(s), {violations} violation(s), {other} other result(s), "
+                  f"{len(warn)} pyshacl warning(s) ({time.perf_counter() - t0:.3f} s)",
+                  "\n".join(warn[:10] + texts[:3]))
 
 
 def main():
@@ -390,9 +444,10 @@ def main():
         print(f"FAIL [setup] missing files: {missing}")
         print("0 passed, 1 failed")
         return 1
+    # On the root logger: pyshacl logs to "pyshacl-validate" (not "pyshacl"),
+    # and Python warnings arrive through "py.warnings"; all propagate here.
     cap = LogCapture()
-    for name in ("rdflib", "pyshacl", "pyld"):
-        logging.getLogger(name).addHandler(cap)
+    logging.getLogger().addHandler(cap)
     import warnings
     warnings.simplefilter("always")
     # rdflib 7.6 warns about its own deprecated internals (ConjunctiveGraph,
@@ -400,23 +455,25 @@ def main():
     warnings.filterwarnings("ignore", category=DeprecationWarning)
     warnings.filterwarnings("ignore", category=PendingDeprecationWarning)
     logging.captureWarnings(True)
-    logging.getLogger("py.warnings").addHandler(cap)
 
     t_all = time.perf_counter()
     print(f"versions: rdflib {rdflib.__version__}, pyshacl {pyshacl.__version__}, "
           f"rapper {subprocess.run(['rapper', '--version'], capture_output=True, text=True).stdout.strip()}, "
           f"python {sys.version.split()[0]}")
+    seen = {}
     with Timer("rapper"):
-        stage_rapper(rep, paths, args)
+        stage_rapper(rep, paths, args, seen)
     with Timer("serdi"):
-        stage_serdi(rep, paths, args)
+        stage_serdi(rep, paths, args, seen)
     with Timer("rdflib"):
         parsed = stage_rdflib(rep, paths, args, cap)
     with Timer("pyld"):
         try:
-            stage_pyld(rep, paths, args, parsed)
+            stage_pyld(rep, paths, args, parsed, cap, seen)
         except Exception as e:  # noqa: BLE001
             rep.fail("pyld", f"{type(e).__name__}: {e}")
+    with Timer("counts"):
+        stage_counts(rep, seen, parsed)
     if args.shapes:
         with Timer("pyshacl"):
             cap.records.clear()
