@@ -47,7 +47,11 @@ fn main() -> ExitCode {
         eprintln!("{e}");
         return ExitCode::from(2);
     }
-    if failed { ExitCode::from(1) } else { ExitCode::SUCCESS }
+    if failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
 }
 
 /// A store holding every figure of `inputs`, each in its named graph;
@@ -62,7 +66,9 @@ pub fn load(inputs: &[PathBuf], log: &mut impl Write) -> (Store, bool) {
                 for w in figure.warnings() {
                     let _ = writeln!(log, "{w}");
                 }
-                store.extend(figure.quads()).expect("the store takes the quads");
+                store
+                    .extend(figure.quads())
+                    .expect("the store takes the quads");
             }
             Err(e) => {
                 for d in e.diagnostics() {
@@ -106,6 +112,10 @@ pub fn select_tsv(store: &Store, query: &str, out: &mut impl Write) -> Result<()
 /// One solution's cells, in the order of `vars` (`?name`).
 fn row(solution: &QuerySolution, vars: &[String]) -> Vec<String> {
     vars.iter()
-        .map(|v| solution.get(&v[1..]).map_or(String::new(), |t| t.to_string()))
+        .map(|v| {
+            solution
+                .get(&v[1..])
+                .map_or(String::new(), |t| t.to_string())
+        })
         .collect()
 }

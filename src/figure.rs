@@ -236,14 +236,26 @@ mod tests {
     fn companions_add_mentions_in_the_figure_graph() {
         let tsv = "word\tmesh\tmatch\tname\tchebi\nATP\tmesh:D000255\tAdenosine Triphosphate\tATP\tchebi:15422\n";
         let figure = Converter::new(&Options::default())
-            .convert(&RecordText::new("f.md", RECORD).companion(Kind::Chemicals, "f-chemicals.tsv", tsv))
+            .convert(&RecordText::new("f.md", RECORD).companion(
+                Kind::Chemicals,
+                "f-chemicals.tsv",
+                tsv,
+            ))
             .unwrap();
         let f = figure.iri();
-        assert!(figure.triples().any(|t| t.subject == f.into()
-            && t.predicate.as_str() == "http://schema.org/mentions"
-            && t.object == NamedNodeRef::new_unchecked("http://purl.obolibrary.org/obo/CHEBI_15422").into()));
+        assert!(figure.triples().any(|t| {
+            t.subject == f.into()
+                && t.predicate.as_str() == "http://schema.org/mentions"
+                && t.object
+                    == NamedNodeRef::new_unchecked("http://purl.obolibrary.org/obo/CHEBI_15422")
+                        .into()
+        }));
         assert_eq!(figure.quads().count(), figure.len());
-        assert!(figure.quads().all(|q| q.graph_name == GraphNameRef::NamedNode(f)));
+        assert!(
+            figure
+                .quads()
+                .all(|q| q.graph_name == GraphNameRef::NamedNode(f))
+        );
     }
 
     #[test]

@@ -312,7 +312,11 @@ impl Description {
         b.add(d, VOID, "classPartition", figures);
         for (i, ns) in VOCABULARIES.iter().enumerate() {
             if facts.stats.vocabularies & (1 << i) != 0 {
-                let ns = if *ns == iri::SCHEMA { facts.schema_ns } else { ns };
+                let ns = if *ns == iri::SCHEMA {
+                    facts.schema_ns
+                } else {
+                    ns
+                };
                 b.link(d, VOID, "vocabulary", ns.strip_suffix('#').unwrap_or(ns));
             }
         }
@@ -347,7 +351,13 @@ impl Description {
         b.a(figures, VOID, "Dataset");
         let figure_class = b.term(iri::PFOCR, "Figure");
         b.add(figures, VOID, "class", figure_class);
-        b.literal(figures, VOID, "entities", &int(facts.figures), Datatype::Integer);
+        b.literal(
+            figures,
+            VOID,
+            "entities",
+            &int(facts.figures),
+            Datatype::Integer,
+        );
 
         let tool = b.g.iri_with(|s| {
             s.push_str(TOOL);

@@ -46,8 +46,7 @@ fn names(doc: &str, term: &str) -> bool {
     doc.match_indices(term).any(|(i, _)| {
         let before = doc[..i].chars().next_back();
         let after = doc[i + term.len()..].chars().next();
-        !before.is_some_and(|c| is_word(c) || c == ':')
-            && !after.is_some_and(is_word)
+        !before.is_some_and(|c| is_word(c) || c == ':') && !after.is_some_and(is_word)
     })
 }
 
@@ -107,7 +106,11 @@ fn every_predicate_and_class_of_the_golden_output_is_in_the_mapping_doc() {
 #[test]
 fn every_pfocr_term_of_the_vocabulary_is_in_the_mapping_doc() {
     let terms = vocabulary_terms();
-    assert!(terms.len() > 20, "only {} terms in vocab/pfocr.ttl", terms.len());
+    assert!(
+        terms.len() > 20,
+        "only {} terms in vocab/pfocr.ttl",
+        terms.len()
+    );
     let missing = missing(terms);
     assert!(
         missing.is_empty(),

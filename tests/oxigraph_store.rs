@@ -42,7 +42,10 @@ fn the_api_store_answers_as_the_parsed_golden_file() {
         assert_eq!(ours, answer(&parsed, &text), "{}", query.display());
         answered += usize::from(ours.lines().count() > 1);
     }
-    assert!(answered >= 3, "only {answered} queries have answers on the examples");
+    assert!(
+        answered >= 3,
+        "only {answered} queries have answers on the examples"
+    );
 
     let genes = answer(
         &store,
@@ -51,5 +54,8 @@ fn the_api_store_answers_as_the_parsed_golden_file() {
     let lines: Vec<&str> = genes.lines().collect();
     assert_eq!(lines[0], "?g");
     assert_eq!(lines.len(), 7, "{genes}");
-    assert!(lines[1].starts_with("<https://pfocr.wikipathways.org/figures/"), "{genes}");
+    assert!(
+        lines[1].starts_with("<https://pfocr.wikipathways.org/figures/"),
+        "{genes}"
+    );
 }

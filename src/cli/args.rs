@@ -33,7 +33,6 @@ pub const VERSION: &str = concat!(
     ")"
 );
 
-
 /// Convert PFOCR (Pathway Figure OCR) figure records to RDF.
 #[derive(Parser, Debug)]
 #[command(name = "pfocr2rdf", version = VERSION, about, after_help = EXAMPLES)]
@@ -98,7 +97,6 @@ pub struct Cli {
     pub verbose: bool,
 }
 
-
 #[derive(Subcommand, Debug)]
 pub enum Command {
     /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
@@ -109,4 +107,3 @@ pub enum Command {
     /// Print the man page (roff), generated from the same definition as --help.
     Manpage,
 }
-

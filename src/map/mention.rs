@@ -50,7 +50,10 @@ impl Emitter<'_> {
                 }
             }
         }
-        for (kind, lists) in [(Kind::Chemicals, &r.chemicals), (Kind::Diseases, &r.diseases)] {
+        for (kind, lists) in [
+            (Kind::Chemicals, &r.chemicals),
+            (Kind::Diseases, &r.diseases),
+        ] {
             let mut n = 0;
             for rows in lists {
                 for row in &rows.rows {

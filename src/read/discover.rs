@@ -16,7 +16,9 @@ use crate::diag::{Diagnostic, Severity};
 pub enum Source {
     /// A front-matter file, with the companion TSVs found beside it.
     File {
+        /// The front-matter file.
         path: PathBuf,
+        /// Its companion TSVs, by kind.
         companions: Vec<(Kind, PathBuf)>,
     },
     /// Standard input: a stream of front-matter documents.
@@ -27,7 +29,9 @@ pub enum Source {
 /// companion TSV without its figure, a symlink loop), in input order.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Found {
+    /// A record to read.
     Source(Source),
+    /// A problem of the inputs (a missing path, a TSV without its figure).
     Problem(Diagnostic),
 }
 
@@ -118,6 +122,7 @@ pub struct Discovery {
 }
 
 impl Discovery {
+    /// Walks `inputs` (paths, `-` for standard input; none: standard input).
     pub fn new(inputs: &[PathBuf]) -> Self {
         let inputs = if inputs.is_empty() {
             vec![PathBuf::from("-")]

@@ -6,6 +6,7 @@ use std::io::BufRead;
 /// The YAML of one front-matter document.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Document {
+    /// The YAML text between the fences.
     pub yaml: String,
     /// 1-based line of the opening `---` in its file or stream.
     pub line: u32,
@@ -14,7 +15,9 @@ pub struct Document {
 /// Why a file holds no usable front matter.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SplitError {
+    /// 1-based line, where known.
     pub line: Option<u32>,
+    /// What is wrong.
     pub message: String,
 }
 
@@ -83,6 +86,7 @@ pub struct Stream<R> {
 }
 
 impl<R: BufRead> Stream<R> {
+    /// Reads documents from `reader`.
     pub fn new(reader: R) -> Self {
         Stream {
             reader,

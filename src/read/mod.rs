@@ -113,7 +113,13 @@ fn companion_field(kind: Kind) -> String {
 }
 
 /// [`attach`] for a companion's bytes; `shown` names it in reports.
-fn attach_bytes(record: &mut Record, kind: Kind, bytes: &[u8], shown: &str, diags: &mut Diagnostics) {
+fn attach_bytes(
+    record: &mut Record,
+    kind: Kind,
+    bytes: &[u8],
+    shown: &str,
+    diags: &mut Diagnostics,
+) {
     let text = match frontmatter::decode(bytes) {
         Ok(t) => t,
         Err(e) => {

@@ -9,12 +9,16 @@ use crate::diag::Diagnostics;
 /// The kind of a companion file.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Kind {
+    /// `-genes.tsv`.
     Genes,
+    /// `-chemicals.tsv`.
     Chemicals,
+    /// `-diseases.tsv`.
     Diseases,
 }
 
 impl Kind {
+    /// Every kind, in mention-numbering order.
     pub const ALL: [Kind; 3] = [Kind::Genes, Kind::Chemicals, Kind::Diseases];
 
     /// `genes`, `chemicals`, `diseases`: the file-name suffix and the
@@ -103,7 +107,9 @@ impl Shape {
 /// Rows of a companion TSV, typed by kind.
 #[derive(Debug)]
 pub enum Table {
+    /// A genes file.
     Genes(Rows<GeneRow>),
+    /// A chemicals or diseases file.
     Terms(Kind, Rows<TermRow>),
 }
 
@@ -111,7 +117,9 @@ pub enum Table {
 /// shape). The caller reports it; it costs that file only.
 #[derive(Debug)]
 pub struct TsvError {
+    /// 1-based line, where known.
     pub line: Option<u32>,
+    /// What is wrong.
     pub message: String,
 }
 

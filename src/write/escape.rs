@@ -113,7 +113,10 @@ mod tests {
     #[test]
     fn turtle_strings() {
         let mut out = Vec::new();
-        push_turtle_string(&mut out, "a\"b\\c\nd\re\tf\u{0}g\u{7F}h\u{FFFE}κ\"\"\"\u{8}\u{C}");
+        push_turtle_string(
+            &mut out,
+            "a\"b\\c\nd\re\tf\u{0}g\u{7F}h\u{FFFE}κ\"\"\"\u{8}\u{C}",
+        );
         assert_eq!(
             String::from_utf8(out).unwrap(),
             "a\\\"b\\\\c\\nd\\re\\tf\\u0000g\\u007Fh\\uFFFEκ\\\"\\\"\\\"\\b\\f"
@@ -123,7 +126,8 @@ mod tests {
     #[test]
     fn every_special_byte_in_every_position_is_escaped() {
         for special in [
-            '"', '\\', '\n', '\r', '\t', '\u{8}', '\u{C}', '\u{0}', '\u{1F}', '\u{7F}', '\u{FFFE}', '\u{FFFF}',
+            '"', '\\', '\n', '\r', '\t', '\u{8}', '\u{C}', '\u{0}', '\u{1F}', '\u{7F}', '\u{FFFE}',
+            '\u{FFFF}',
         ] {
             for pos in 0..20 {
                 let s: String = "abcdefghijklmnopqrstuvwxyz"

@@ -168,8 +168,14 @@ mod tests {
 
     #[test]
     fn the_longest_namespace_wins() {
-        let out = figure(&[("a", "http://example.org/"), ("b", "http://example.org/ns#")]);
+        let out = figure(&[
+            ("a", "http://example.org/"),
+            ("b", "http://example.org/ns#"),
+        ]);
         assert!(out.contains("b:s b:p"), "{out}");
-        assert!(out.starts_with("@prefix a: <http://example.org/> .\n@prefix b:"), "{out}");
+        assert!(
+            out.starts_with("@prefix a: <http://example.org/> .\n@prefix b:"),
+            "{out}"
+        );
     }
 }
