@@ -3,8 +3,9 @@
 //! Values are kept exactly as written (YAML scalars as their source text, so
 //! `0.10` stays `0.10`), each with the line it came from for error reports.
 //! `None` means absent or YAML null; the missing-value sentinels (`NA`, ...)
-//! are recognised by the mapper, which is the one place that decides what
-//! produces a triple.
+//! of scalar fields are recognised by the mapper, which decides what
+//! produces a triple (a sentinel in place of a whole mention item is a
+//! `None` row: see `schema.rs`).
 
 /// A scalar value as written, with its 1-based line in the file.
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
@@ -49,7 +50,7 @@ pub struct GeneRow {
 }
 
 /// A legacy inline mention item (`genes:`, `chemicals:`, `diseases:`),
-/// filled key by key: one table of keys for both YAML readers.
+/// filled key by key by the schema binding (`schema.rs`).
 pub trait LegacyItem: Default {
     /// Sets the field of a key; false for a key the item does not have.
     fn set_legacy(&mut self, key: &str, value: Value) -> bool;
@@ -119,7 +120,8 @@ pub struct Rows<T> {
     /// Inline YAML items (legacy) rather than TSV rows: reports then name
     /// the YAML keys (`entrez`, `identifier`).
     pub inline: bool,
-    /// `None` for a YAML null item: it still takes its place in the numbering.
+    /// `None` for a missing item (YAML null or a sentinel): it still takes
+    /// its place in the numbering.
     pub rows: Vec<Option<T>>,
 }
 
@@ -170,84 +172,4 @@ pub struct Record {
 
     /// Keys the reader does not know, with the line where each was seen.
     pub unmapped: Vec<(String, u32)>,
-}
-
-impl Record {
-    /// The record with every line number set to 0: what the two YAML
-    /// readers must agree on (the `serde_yaml` path finds lines by scanning
-    /// the text, the fast reader knows them exactly).
-    pub fn without_lines(self) -> Record {
-        let mut r = self;
-
-        fn clear(v: &mut Option<Text>) {
-            if let Some(t) = v {
-                t.line = 0;
-            }
-        }
-        r.line = 0;
-        for v in [
-            &mut r.figid,
-            &mut r.figtitle,
-            &mut r.caption,
-            &mut r.pmcid,
-            &mut r.papertitle,
-            &mut r.reftext,
-            &mut r.year,
-            &mut r.doi,
-            &mut r.journal_title,
-            &mut r.journal_nlm_ta,
-            &mut r.publisher_name,
-            &mut r.keywords,
-            &mut r.figlink,
-            &mut r.filename,
-            &mut r.number,
-            &mut r.figtype,
-            &mut r.figid_alias,
-            &mut r.pathway_score,
-            &mut r.automl_pathway,
-            &mut r.pmc_ranked_result_index,
-            &mut r.ndex,
-            &mut r.seo,
-            &mut r.wpid,
-            &mut r.schema_id,
-        ] {
-            clear(v);
-        }
-        for list in [
-            &mut r.redirect_from,
-            &mut r.organisms,
-            &mut r.organisms_ner,
-            &mut r.schema_keywords,
-        ] {
-            for t in list.iter_mut() {
-                t.line = 0;
-            }
-        }
-        for rows in &mut r.genes {
-            for row in rows.rows.iter_mut().flatten() {
-                row.line = 0;
-                for v in [
-                    &mut row.word,
-                    &mut row.source,
-                    &mut row.symbol,
-                    &mut row.hgnc_symbol,
-                    &mut row.ncbigene_id,
-                ] {
-                    clear(v);
-                }
-            }
-        }
-        for rows in r.chemicals.iter_mut().chain(r.diseases.iter_mut()) {
-            for row in rows.rows.iter_mut().flatten() {
-                row.line = 0;
-                for v in [&mut row.word, &mut row.source, &mut row.mesh] {
-                    clear(v);
-                }
-            }
-        }
-        for (_, line) in &mut r.unmapped {
-            *line = 0;
-        }
-        r
-    }
 }
