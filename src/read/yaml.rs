@@ -99,7 +99,8 @@ const MAX_DEPTH: usize = 128;
 
 /// File lines of character offsets (`saphyr-parser` counts characters, and
 /// also breaks lines at a lone `\r`, which the file does not).
-struct Lines {
+struct Lines<'a> {
+    text: Vec<&'a str>,
     /// Character offsets of each `\n`.
     breaks: Vec<usize>,
     first_line: u32,
@@ -107,8 +108,8 @@ struct Lines {
     end_marker: Option<u32>,
 }
 
-impl Lines {
-    fn new(yaml: &str, first_line: u32) -> Self {
+impl<'a> Lines<'a> {
+    fn new(yaml: &'a str, first_line: u32) -> Self {
         let breaks = yaml
             .chars()
             .enumerate()
@@ -120,6 +121,7 @@ impl Lines {
             .position(|l| l.trim_end() == "...")
             .map(|i| first_line + i as u32);
         Lines {
+            text: yaml.split('\n').collect(),
             breaks,
             first_line,
             end_marker,
@@ -132,6 +134,19 @@ impl Lines {
 
     fn of(&self, span: &Span) -> u32 {
         self.at(span.start.index())
+    }
+
+    /// The line of a block scalar's `|` or `>` header, from the line its
+    /// content starts on: the last non-blank line before.
+    fn header(&self, content: u32) -> u32 {
+        let mut i = (content - self.first_line) as usize;
+        while i > 0 {
+            i -= 1;
+            if !self.text[i].trim().is_empty() {
+                return self.first_line + i as u32;
+            }
+        }
+        content
     }
 }
 
@@ -154,7 +169,7 @@ enum Kind<'a> {
 }
 
 struct Builder<'l, 'a> {
-    lines: &'l Lines,
+    lines: &'l Lines<'a>,
     stack: Vec<Frame<'a>>,
     /// Anchored nodes and their depths.
     anchors: FxHashMap<usize, (Rc<Node<'a>>, usize)>,
@@ -198,6 +213,10 @@ impl<'a> Builder<'_, 'a> {
                 }
                 Event::Scalar(text, style, anchor, tag) => {
                     let plain = style == ScalarStyle::Plain && tag.is_none();
+                    let line = match style {
+                        ScalarStyle::Literal | ScalarStyle::Folded => self.lines.header(line),
+                        _ => line,
+                    };
                     self.add(Node::Scalar { text, plain, line }, 0, anchor)?;
                 }
                 Event::Alias(id) => {
