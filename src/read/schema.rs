@@ -374,17 +374,20 @@ impl Binder {
             }
             let mut row = T::default();
             row.set_line(at);
+            // An aliased item's keys sit at its anchor: name the alias instead.
+            let aliased = matches!(item, Node::Alias { .. });
             for e in entries {
                 let key = &*e.key;
+                let e_line = if aliased { at } else { e.line };
                 let field = || format!("{list}[{n}].{key}");
-                self.charge(key.len(), e.line, &field)?;
+                self.charge(key.len(), e_line, &field)?;
                 if T::knows(key) {
-                    let value = self.scalar(&e.value, e.line, &field)?;
+                    let value = self.scalar(&e.value, e_line, &field)?;
                     row.set_legacy(key, value);
                 } else {
                     self.record
                         .unmapped
-                        .push((format!("{list}[].{key}"), e.line));
+                        .push((format!("{list}[].{key}"), e_line));
                 }
             }
             rows.push(Some(row));

@@ -95,7 +95,7 @@ fn printable(c: char) -> bool {
 /// The deepest nesting of block and flow collections (aliases counted at
 /// their anchor's depth): deeper is no record's, and dropping or walking
 /// such a tree would need a deep stack.
-const MAX_DEPTH: usize = 128;
+const MAX_DEPTH: usize = 256;
 
 /// File lines of character offsets (`saphyr-parser` counts characters, and
 /// also breaks lines at a lone `\r`, which the file does not).
@@ -130,6 +130,25 @@ impl<'a> Lines<'a> {
 
     fn at(&self, char_index: usize) -> u32 {
         self.first_line + self.breaks.partition_point(|&b| b < char_index) as u32
+    }
+
+    /// The line of a character offset, and where on it (for messages): an
+    /// offset past the last line's break is the end of the text.
+    fn place(&self, char_index: usize) -> (u32, String) {
+        let last_line = self.first_line + self.text.len().saturating_sub(1) as u32;
+        let last_line = match self.text.last() {
+            Some(l) if l.trim().is_empty() && last_line > self.first_line => last_line - 1,
+            _ => last_line,
+        };
+        let line = self.at(char_index);
+        if line > last_line {
+            return (last_line, "at the end of the front matter".into());
+        }
+        let start = match self.breaks.partition_point(|&b| b < char_index) {
+            0 => 0,
+            n => self.breaks[n - 1] + 1,
+        };
+        (line, format!("at column {}", char_index - start + 1))
     }
 
     fn of(&self, span: &Span) -> u32 {
@@ -193,11 +212,8 @@ impl<'a> Builder<'_, 'a> {
         let mut documents = 0;
         for event in Parser::new_from_str(yaml) {
             let (event, span) = event.map_err(|e| {
-                let line = self.lines.at(e.marker().index());
-                self.error(
-                    line,
-                    format!("{} at column {}", e.info(), e.marker().col() + 1),
-                )
+                let (line, place) = self.lines.place(e.marker().index());
+                self.error(line, format!("{} {place}", e.info()))
             })?;
             let line = self.lines.of(&span);
             match event {
