@@ -1,19 +1,22 @@
 //! Parse-only reference for the benchmark (bench/run): reads every front
 //! matter under a folder and parses it, nothing else, on one thread.
 //!
-//!     cargo run --release --example parse_only -- serde|fast DIR
+//!     cargo run --release --example parse_only -- general|fast|general-tree|fast-tree DIR
 //!
-//! `serde` parses with `serde_yaml` into a generic `serde_yaml::Value` (what
-//! a straightforward converter would do); `fast` uses pfocr2rdf's reader
-//! (falling back to serde_yaml where it declines) into the typed record.
-//! Prints one line: records, bytes, seconds, and how many the fast reader
-//! declined.
+//! `general` reads with the general YAML reader (`saphyr-parser`) into the
+//! typed record (what the converter would do without the fast reader);
+//! `fast` uses the fast subset reader (falling back to the general one
+//! where it declines) into the typed record. `general-tree` and `fast-tree`
+//! stop at the YAML tree. Prints one line: records, bytes, seconds, and how
+//! many the fast reader declined.
 
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use pfocr2rdf::internal::frontmatter::{decode, split_file};
-use pfocr2rdf::internal::{fast_yaml, yaml};
+use pfocr2rdf::internal::{fast_yaml, schema, yaml};
+
+const MODES: [&str; 4] = ["general", "fast", "general-tree", "fast-tree"];
 
 fn files(dir: &Path, out: &mut Vec<PathBuf>) {
     let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
@@ -35,9 +38,9 @@ fn files(dir: &Path, out: &mut Vec<PathBuf>) {
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     let (mode, dir) = match args.as_slice() {
-        [_, mode, dir] if mode == "serde" || mode == "fast" => (mode.clone(), PathBuf::from(dir)),
+        [_, mode, dir] if MODES.contains(&mode.as_str()) => (mode.clone(), PathBuf::from(dir)),
         _ => {
-            eprintln!("usage: parse_only serde|fast DIR");
+            eprintln!("usage: parse_only {} DIR", MODES.join("|"));
             std::process::exit(2);
         }
     };
@@ -49,15 +52,27 @@ fn main() {
         let data = std::fs::read(p).unwrap();
         bytes += data.len() as u64;
         let doc = split_file(decode(&data).unwrap()).unwrap();
-        if mode == "serde" {
-            if serde_yaml::from_str::<serde_yaml::Value>(&doc.yaml).is_err() {
-                failed += 1;
-            }
-        } else if fast_yaml::parse(&doc.yaml, "x", 2).is_none() {
-            declined += 1;
-            if yaml::parse(&doc.yaml, "x", 2).is_err() {
-                failed += 1;
-            }
+        let y = doc.yaml.as_str();
+        let ok = match mode.as_str() {
+            "general" => yaml::parse(y, "x", 2).is_ok(),
+            "general-tree" => yaml::tree(y, 2).is_ok(),
+            "fast-tree" => match fast_yaml::tree(y, 2) {
+                Some(_) => true,
+                None => {
+                    declined += 1;
+                    yaml::tree(y, 2).is_ok()
+                }
+            },
+            _ => match fast_yaml::tree(y, 2) {
+                Some(t) => schema::bind(&t, y.len(), "x", 2).is_ok(),
+                None => {
+                    declined += 1;
+                    yaml::parse(y, "x", 2).is_ok()
+                }
+            },
+        };
+        if !ok {
+            failed += 1;
         }
     }
     let secs = start.elapsed().as_secs_f64();

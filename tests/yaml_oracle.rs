@@ -1,42 +1,31 @@
-//! The fast front-matter reader against its oracle, `serde_yaml`: on every
-//! real record, and on generated variations of them (quoting styles, folded
-//! and literal block scalars, line folding, sequence indentation, flow
-//! lists, comments, CRLF), both must give the same record; where the fast
+//! The fast front-matter reader against its oracle, the general reader
+//! (`saphyr-parser`): on every real record, and on generated variations of
+//! them (quoting styles, folded and literal block scalars, line folding,
+//! sequence indentation, flow lists, comments, CRLF), both must give the
+//! same tree, with the same lines, and so the same record; where the fast
 //! reader declines (`None`), the fallback is by definition the oracle.
 
 mod common;
 
 use common::*;
 use pfocr2rdf::internal::frontmatter::{decode, split_file};
+use pfocr2rdf::internal::schema::bind;
+use pfocr2rdf::internal::tree::{Entry, Node};
 use pfocr2rdf::internal::{fast_yaml, yaml};
-use serde_yaml::Value;
 
 /// Checks the property on one YAML text; returns whether the fast reader
 /// handled it (rather than declining).
 fn check(yaml_text: &str, what: &str) -> bool {
-    let oracle = yaml::parse(yaml_text, "x.md", 2);
-    match fast_yaml::parse(yaml_text, "x.md", 2) {
+    let oracle = yaml::tree(yaml_text, 2);
+    match fast_yaml::tree(yaml_text, 2) {
         None => false,
         Some(fast) => {
             let oracle = oracle.unwrap_or_else(|e| {
-                panic!("{what}: fast reader accepted what serde_yaml rejects: {e:?}\n{yaml_text}")
+                panic!("{what}: fast reader accepted what the general reader rejects: {e:?}\n{yaml_text}")
             });
-            assert_eq!(
-                fast.clone().without_lines(),
-                oracle.clone().without_lines(),
-                "{what}\n{yaml_text}"
-            );
-            // Top-level keys sit on the same lines for both.
-            assert_eq!(
-                fast.figid.map(|t| t.line),
-                oracle.figid.map(|t| t.line),
-                "{what}"
-            );
-            assert_eq!(
-                fast.caption.map(|t| t.line),
-                oracle.caption.map(|t| t.line),
-                "{what}"
-            );
+            assert_eq!(fast, oracle, "{what}: trees differ\n{yaml_text}");
+            let bound = |t: &Node| bind(t, yaml_text.len(), "x.md", 2);
+            assert_eq!(bound(&fast), bound(&oracle), "{what}\n{yaml_text}");
             true
         }
     }
@@ -135,31 +124,25 @@ impl Emitter<'_> {
             .push_str(if self.style.crlf { "\r\n" } else { "\n" });
     }
 
-    fn key(k: &Value) -> String {
-        match k {
-            Value::String(s)
-                if s.chars()
-                    .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-') =>
-            {
-                s.clone()
-            }
-            Value::String(s) => format!("'{}'", s.replace('\'', "''")),
-            other => serde_yaml::to_string(other).unwrap().trim().to_owned(),
+    fn key(s: &str) -> String {
+        if s.chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+        {
+            s.to_owned()
+        } else {
+            format!("'{}'", s.replace('\'', "''"))
         }
     }
 
     /// The scalar as one inline text, or as a multi-line layout: returns
     /// (first-line text, continuation lines at deeper indentation).
-    fn scalar(&mut self, v: &Value) -> (String, Vec<String>) {
-        let s = match v {
-            Value::String(s) => s.clone(),
-            Value::Null => return ("null".into(), vec![]),
-            other => {
-                return (
-                    serde_yaml::to_string(other).unwrap().trim().to_owned(),
-                    vec![],
-                );
+    fn scalar(&mut self, v: &Node) -> (String, Vec<String>) {
+        let s = match v.resolved() {
+            Node::Scalar { text, plain, .. } if *plain && null_like(text) => {
+                return ("null".into(), vec![]);
             }
+            Node::Scalar { text, .. } => text.to_string(),
+            other => panic!("not a scalar: {other:?}"),
         };
         let single = |s: &str| format!("'{}'", s.replace('\'', "''"));
         match self.rng.pick(6) {
@@ -229,20 +212,30 @@ impl Emitter<'_> {
         }
     }
 
-    fn value_after(&mut self, prefix: &str, v: &Value, indent: usize) {
-        match v {
-            Value::Mapping(m) if m.is_empty() => self.line(indent, &format!("{prefix} {{}}")),
-            Value::Sequence(s) if s.is_empty() => self.line(indent, &format!("{prefix} []")),
-            Value::Mapping(m) => {
+    fn value_after(&mut self, prefix: &str, v: &Node, indent: usize) {
+        match v.resolved() {
+            Node::Map { entries: m, .. } if m.is_empty() => {
+                self.line(indent, &format!("{prefix} {{}}"))
+            }
+            Node::Seq { items: s, .. } if s.is_empty() => {
+                self.line(indent, &format!("{prefix} []"))
+            }
+            Node::Map { entries: m, .. } => {
                 self.line(indent, prefix);
                 self.mapping(m, indent + 2);
             }
-            Value::Sequence(items) => {
-                let scalars = items.iter().all(|i| matches!(i, Value::String(_)));
+            Node::Seq { items, .. } => {
+                let text = |i: &Node| match i.resolved() {
+                    Node::Scalar { text, plain, .. } if !(*plain && null_like(text)) => {
+                        Some(text.to_string())
+                    }
+                    _ => None,
+                };
+                let scalars = items.iter().all(|i| text(i).is_some());
                 if self.style.flow_lists && scalars {
                     let flow: Vec<String> = items
                         .iter()
-                        .map(|i| format!("'{}'", i.as_str().unwrap().replace('\'', "''")))
+                        .map(|i| format!("'{}'", text(i).unwrap().replace('\'', "''")))
                         .collect();
                     self.line(indent, &format!("{prefix} [{}]", flow.join(", ")));
                 } else {
@@ -266,8 +259,11 @@ impl Emitter<'_> {
         }
     }
 
-    fn mapping(&mut self, m: &serde_yaml::Mapping, indent: usize) {
-        for (k, v) in m {
+    fn mapping(&mut self, m: &[Entry], indent: usize) {
+        for Entry {
+            key: k, value: v, ..
+        } in m
+        {
             if self.style.comments && indent == 0 && self.rng.pick(4) == 0 {
                 self.line(0, "# a comment line");
             }
@@ -276,12 +272,15 @@ impl Emitter<'_> {
         }
     }
 
-    fn sequence(&mut self, items: &[Value], indent: usize) {
+    fn sequence(&mut self, items: &[Node], indent: usize) {
         for item in items {
-            match item {
-                Value::Mapping(m) if !m.is_empty() => {
+            match item.resolved() {
+                Node::Map { entries: m, .. } if !m.is_empty() => {
                     let mut first = true;
-                    for (k, v) in m {
+                    for Entry {
+                        key: k, value: v, ..
+                    } in m
+                    {
                         let prefix = if first {
                             format!("- {}:", Self::key(k))
                         } else {
@@ -320,8 +319,8 @@ fn generated_variations_read_the_same() {
     let mut handled = 0;
     let mut total = 0;
     for (i, (path, text)) in records.iter().enumerate() {
-        let value: Value = serde_yaml::from_str(text).unwrap();
-        let Value::Mapping(map) = value else {
+        let value = yaml::tree(text, 2).unwrap();
+        let Node::Map { entries: map, .. } = value else {
             panic!("{path}")
         };
         for variant in 0..24u64 {
@@ -341,7 +340,7 @@ fn generated_variations_read_the_same() {
             let what = format!("{path}, variant {variant}");
             // The generator must itself write valid YAML.
             assert!(
-                yaml::parse(&e.out, "x.md", 2).is_ok(),
+                yaml::tree(&e.out, 2).is_ok(),
                 "{what}: generator wrote invalid YAML\n{}",
                 e.out
             );
@@ -431,17 +430,22 @@ fn adversarial_sizes_stay_linear_and_agree() {
     }
     check(&many, "100,000 keys");
     many.push_str("k7: again\n");
-    assert!(
-        fast_yaml::parse(&many, "x.md", 2).is_none(),
-        "a duplicate key is serde_yaml's to report"
+    // A duplicate key is the binding's to report, whichever reader.
+    let tree = fast_yaml::tree(&many, 2).expect("in the subset");
+    let e = bind(&tree, many.len(), "x.md", 2).unwrap_err();
+    assert_eq!(
+        (e.line, e.message.as_str()),
+        (Some(100_003), "duplicate key `k7`")
     );
+    check(&many, "100,000 keys and a duplicate");
     let mut deep = String::from("figid: a\nx:\n");
     for level in 1..10_000 {
         deep.push_str(&" ".repeat(level));
         deep.push_str("k:\n");
     }
     assert!(
-        fast_yaml::parse(&deep, "x.md", 2).is_none(),
+        fast_yaml::tree(&deep, 2).is_none(),
         "deep nesting is declined"
     );
+    assert!(yaml::parse(&deep, "x.md", 2).is_err(), "and refused");
 }

@@ -1,16 +1,17 @@
-//! YAML → record → triples: never panics, errors name a line inside the
-//! document, every mapped record serializes and parses back, and the fast
-//! reader (src/read/fast_yaml.rs) agrees with its oracle, serde_yaml:
-//! whenever it accepts a text, serde_yaml gives the same record.
+//! YAML → tree → record → triples: never panics, errors name a line inside
+//! the document, every mapped record serializes and parses back, and the
+//! fast reader (src/read/fast_yaml.rs) agrees with its oracle, the general
+//! reader (src/read/yaml.rs): whenever it accepts a text, both give the
+//! same tree (lines included), so the one binding gives the same record.
 #![no_main]
 
 mod common;
 
 use libfuzzer_sys::fuzz_target;
-use pfocr2rdf::diag::Diagnostics;
-use pfocr2rdf::graph::FigureGraph;
-use pfocr2rdf::map::Mapper;
-use pfocr2rdf::read::{fast_yaml, yaml};
+use pfocr2rdf::internal::Diagnostics;
+use pfocr2rdf::internal::FigureGraph;
+use pfocr2rdf::internal::Mapper;
+use pfocr2rdf::internal::{fast_yaml, yaml};
 
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else {
@@ -18,18 +19,13 @@ fuzz_target!(|data: &[u8]| {
     };
     // As if the YAML started on line 2 of a file, after the opening `---`.
     let lines = text.lines().count() as u32;
-    let oracle = yaml::parse(text, "fuzz.md", 2);
-    if let Some(fast) = fast_yaml::parse(text, "fuzz.md", 2) {
-        match &oracle {
-            Ok(record) => assert_eq!(
-                fast.without_lines(),
-                record.clone().without_lines(),
-                "the fast reader and serde_yaml disagree"
-            ),
-            Err(e) => panic!("the fast reader accepted what serde_yaml rejects: {e:?}"),
+    if let Some(fast) = fast_yaml::tree(text, 2) {
+        match yaml::tree(text, 2) {
+            Ok(tree) => assert_eq!(fast, tree, "the fast and the general reader disagree"),
+            Err(e) => panic!("the fast reader accepted what the general reader rejects: {e:?}"),
         }
     }
-    match oracle {
+    match yaml::parse(text, "fuzz.md", 2) {
         Ok(record) => {
             let mapper = Mapper::new(false);
             let mut g = FigureGraph::new();

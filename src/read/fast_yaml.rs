@@ -1,31 +1,18 @@
-//! A fast reader for the YAML subset PFOCR writes, with `serde_yaml` as the
-//! fallback and the oracle.
+//! A fast reader for the YAML subset PFOCR writes, into the same
+//! [`Node`] tree as the general reader ([`super::yaml`]).
 //!
-//! `serde_yaml` (libyaml underneath) reads front matter at about 25 MB/s;
 //! PFOCR front matter uses a small, regular part of YAML: block mappings
 //! and sequences, plain and single-quoted scalars (folded over several
 //! lines), simple double-quoted scalars, `|`/`>` block scalars, `[]` and
 //! `{}`. This reader handles exactly that, line by line, and answers `None`
 //! for anything else (anchors, tags, flow collections, comments, tabs,
-//! duplicate keys, type mismatches, ...), so the caller falls back to
-//! [`super::yaml::parse`], which also produces every error message. The
-//! tests prove both give the same [`Record`] on the corpus and on generated
-//! variations.
+//! ...); the caller then uses the general reader, which also produces every
+//! syntax error message. `tests/yaml_oracle.rs` checks that both give the
+//! same tree wherever this one accepts.
 
-use super::record::{LegacyItem, Record, Rows, Text, Value};
+use std::borrow::Cow;
 
-/// A YAML node of the subset. Scalars borrow from the input unless folding
-/// or escapes changed them.
-#[derive(Debug)]
-enum Node<'a> {
-    /// `plain`: unquoted (so `null`, `~` and empty mean null).
-    Scalar {
-        text: std::borrow::Cow<'a, str>,
-        plain: bool,
-    },
-    Seq(Vec<(Node<'a>, u32)>),
-    Map(Vec<(&'a str, Node<'a>, u32)>),
-}
+use super::tree::{Entry, Node};
 
 /// Not in the subset: use `serde_yaml`.
 struct Fallback;
@@ -52,17 +39,9 @@ struct Parser<'a> {
 
 const MAX_DEPTH: usize = 32;
 
-/// Whether a key list has a duplicate: hashed, so that a record with a
-/// hundred thousand keys costs linear time (serde_yaml's path reports it).
-fn has_duplicate<'a>(keys: impl ExactSizeIterator<Item = &'a str>) -> bool {
-    let mut seen = rustc_hash::FxHashSet::default();
-    seen.reserve(keys.len());
-    keys.into_iter().any(|k| !seen.insert(k))
-}
-
-/// Parses front-matter YAML whose first line is file line `first_line`;
-/// `None` when the text is outside the subset.
-pub fn parse(yaml: &str, path: &str, first_line: u32) -> Option<Record> {
+/// The tree of front-matter YAML whose first line is file line
+/// `first_line`; `None` when the text is outside the subset.
+pub fn tree(yaml: &str, first_line: u32) -> Option<Node<'_>> {
     if !plain_text(yaml) {
         return None;
     }
@@ -87,7 +66,7 @@ pub fn parse(yaml: &str, path: &str, first_line: u32) -> Option<Record> {
     };
     p.skip_blank();
     if p.pos == p.lines.len() {
-        return None; // empty: serde_yaml reports it
+        return None; // empty: the general reader reports it
     }
     if p.lines[p.pos].indent != 0 {
         return None;
@@ -97,10 +76,7 @@ pub fn parse(yaml: &str, path: &str, first_line: u32) -> Option<Record> {
     if p.pos != p.lines.len() {
         return None;
     }
-    let mut record = to_record(root).ok()?;
-    record.path = path.to_owned();
-    record.line = first_line.saturating_sub(1);
-    Some(record)
+    Some(root)
 }
 
 /// Whether the text holds only what this reader treats as ordinary
@@ -200,6 +176,7 @@ impl<'a> Parser<'a> {
     }
 
     fn map_entries(&mut self, indent: usize) -> R<Node<'a>> {
+        let line = self.peek().map_or(0, |l| l.no);
         let mut entries = Vec::new();
         while let Some(line) = self.peek() {
             if line.indent < indent {
@@ -211,10 +188,18 @@ impl<'a> Parser<'a> {
             let (text, no) = (line.text, line.no);
             let (key, rest) = split_key(text).ok_or(Fallback)?;
             self.pos += 1;
-            let value = self.value(rest, indent, true)?;
-            entries.push((key, value, no));
+            let value = self.value(rest, indent, true, no)?;
+            entries.push(Entry {
+                key: Cow::Borrowed(key),
+                line: no,
+                value,
+            });
         }
-        Ok(Node::Map(entries))
+        Ok(Node::Map {
+            entries,
+            tagged: false,
+            line,
+        })
     }
 
     /// A block sequence whose `-` sit at `indent`.
@@ -223,6 +208,7 @@ impl<'a> Parser<'a> {
     }
 
     fn seq_items(&mut self, indent: usize) -> R<Node<'a>> {
+        let line = self.peek().map_or(0, |l| l.no);
         let mut items = Vec::new();
         while let Some(line) = self.peek() {
             if line.indent != indent || !(line.text == "-" || line.text.starts_with("- ")) {
@@ -246,26 +232,50 @@ impl<'a> Parser<'a> {
                     if !rest.starts_with(['\'', '"']) || rest.contains("':") =>
                 {
                     self.pos += 1;
-                    let value = self.value(value_text, content_indent, true)?;
-                    let mut entries = vec![(key, value, no)];
-                    if let Node::Map(more) = self.map(content_indent)? {
+                    let value = self.value(value_text, content_indent, true, no)?;
+                    let mut entries = vec![Entry {
+                        key: Cow::Borrowed(key),
+                        line: no,
+                        value,
+                    }];
+                    if let Node::Map { entries: more, .. } = self.map(content_indent)? {
                         entries.extend(more);
                     }
-                    Node::Map(entries)
+                    Node::Map {
+                        entries,
+                        tagged: false,
+                        line: no,
+                    }
                 }
                 _ => {
                     self.pos += 1;
-                    self.value(rest, indent, false)?
+                    self.value(rest, indent, false, no)?
                 }
             };
-            items.push((item, no));
+            items.push(item);
         }
-        Ok(Node::Seq(items))
+        Ok(Node::Seq {
+            items,
+            tagged: false,
+            line,
+        })
     }
 
-    /// The value after `key:` or `-`: `rest` is the rest of that line, and
-    /// `indent` the indentation of the key (or dash).
-    fn value(&mut self, rest: &'a str, indent: usize, in_map: bool) -> R<Node<'a>> {
+    /// The value after `key:` or `-`: `rest` is the rest of that line
+    /// (file line `no`), and `indent` the indentation of the key (or dash).
+    /// A value on that line takes its number; a block collection below
+    /// takes the number of its first line.
+    fn value(&mut self, rest: &'a str, indent: usize, in_map: bool, no: u32) -> R<Node<'a>> {
+        let mut node = self.value_at(rest, indent, in_map)?;
+        if !rest.is_empty() {
+            node.set_line(no);
+        } else if let Node::Scalar { line, .. } = &mut node {
+            *line = no;
+        }
+        Ok(node)
+    }
+
+    fn value_at(&mut self, rest: &'a str, indent: usize, in_map: bool) -> R<Node<'a>> {
         if rest.is_empty() {
             return match self.peek() {
                 Some(l) if l.indent > indent && (l.text == "-" || l.text.starts_with("- ")) => {
@@ -287,15 +297,28 @@ impl<'a> Parser<'a> {
                 _ => Ok(Node::Scalar {
                     text: "".into(),
                     plain: true,
+                    line: 0,
                 }),
             };
         }
         match rest.as_bytes()[0] {
             b'\'' => self.single_quoted(rest, indent),
-            b'"' => double_quoted(rest).map(|text| Node::Scalar { text, plain: false }),
+            b'"' => double_quoted(rest).map(|text| Node::Scalar {
+                text,
+                plain: false,
+                line: 0,
+            }),
             b'|' | b'>' => self.block_scalar(rest, indent),
-            b'[' if rest == "[]" => Ok(Node::Seq(Vec::new())),
-            b'{' if rest == "{}" => Ok(Node::Map(Vec::new())),
+            b'[' if rest == "[]" => Ok(Node::Seq {
+                items: Vec::new(),
+                tagged: false,
+                line: 0,
+            }),
+            b'{' if rest == "{}" => Ok(Node::Map {
+                entries: Vec::new(),
+                tagged: false,
+                line: 0,
+            }),
             b'[' | b']' | b'{' | b'}' | b'#' | b'&' | b'*' | b'!' | b'%' | b'@' | b'`' | b',' => {
                 Err(Fallback)
             }
@@ -334,7 +357,7 @@ impl<'a> Parser<'a> {
         if bad(first) {
             return Err(Fallback);
         }
-        let mut text = std::borrow::Cow::Borrowed(first);
+        let mut text = Cow::Borrowed(first);
         while let Some((blanks, next)) = self.continuation(indent) {
             // Indicators only matter at the start of a scalar; `#` after
             // the indentation would start a comment.
@@ -345,7 +368,11 @@ impl<'a> Parser<'a> {
             fold(t, blanks);
             t.push_str(next);
         }
-        Ok(Node::Scalar { text, plain: true })
+        Ok(Node::Scalar {
+            text,
+            plain: true,
+            line: 0,
+        })
     }
 
     fn single_quoted(&mut self, first: &'a str, indent: usize) -> R<Node<'a>> {
@@ -363,6 +390,7 @@ impl<'a> Parser<'a> {
                     inner.into()
                 },
                 plain: false,
+                line: 0,
             });
         }
         let mut text = String::from(body.replace("''", "'").trim_end_matches([' ', '\t']));
@@ -375,6 +403,7 @@ impl<'a> Parser<'a> {
                     return Ok(Node::Scalar {
                         text: text.into(),
                         plain: false,
+                        line: 0,
                     });
                 }
                 Some(_) => return Err(Fallback),
@@ -464,6 +493,7 @@ impl<'a> Parser<'a> {
         Ok(Node::Scalar {
             text: text.into(),
             plain: false,
+            line: 0,
         })
     }
 }
@@ -504,7 +534,7 @@ fn find_quote_end(s: &str) -> Option<usize> {
 }
 
 /// A double-quoted scalar on one line, with the common escapes.
-fn double_quoted(s: &str) -> R<std::borrow::Cow<'_, str>> {
+fn double_quoted(s: &str) -> R<Cow<'_, str>> {
     let body = &s[1..];
     let mut out = String::new();
     let mut chars = body.char_indices();
@@ -558,179 +588,4 @@ fn double_quoted(s: &str) -> R<std::borrow::Cow<'_, str>> {
         }
     }
     Err(Fallback) // no closing quote on this line
-}
-
-// ---- Node → Record, mirroring the serde visitor of `yaml.rs` ----
-
-/// A scalar's value: `None` for YAML null (plain empty, `~`, `null`).
-fn scalar(node: Node<'_>, line: u32) -> R<Value> {
-    match node {
-        Node::Scalar { text, plain } => {
-            if plain && matches!(&*text, "" | "~" | "null" | "Null" | "NULL") {
-                Ok(None)
-            } else {
-                Ok(Some(Text::new(text.into_owned(), line)))
-            }
-        }
-        _ => Err(Fallback),
-    }
-}
-
-/// A plain scalar that YAML 1.2's core schema would read as a number or a
-/// boolean (serde_yaml then renders it itself).
-fn looks_typed(text: &str) -> bool {
-    matches!(text, "true" | "True" | "TRUE" | "false" | "False" | "FALSE")
-        || text.starts_with([
-            '0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '+', '-', '.',
-        ])
-}
-
-/// A scalar or a list of scalars.
-fn one_or_many(node: Node<'_>, line: u32) -> R<Vec<Text>> {
-    match node {
-        Node::Scalar { ref text, plain } if plain && looks_typed(text) => Err(Fallback),
-        Node::Scalar { .. } => Ok(scalar(node, line)?.into_iter().collect()),
-        Node::Seq(items) => {
-            let mut out = Vec::with_capacity(items.len());
-            for (item, no) in items {
-                if let Some(t) = scalar(item, no)? {
-                    out.push(t);
-                }
-            }
-            Ok(out)
-        }
-        Node::Map(_) => Err(Fallback),
-    }
-}
-
-fn rows<T: LegacyItem>(
-    node: Node<'_>,
-    list: &str,
-    unmapped: &mut Vec<(String, u32)>,
-) -> R<Rows<T>> {
-    let items = match node {
-        Node::Seq(items) => items,
-        Node::Scalar {
-            ref text,
-            plain: true,
-        } if text.is_empty() => return Ok(Rows::default()),
-        _ => return Err(Fallback),
-    };
-    let mut rows = Vec::with_capacity(items.len());
-    for (item, no) in items {
-        match item {
-            Node::Map(entries) => {
-                let mut row = T::default();
-                row.set_line(no);
-                if has_duplicate(entries.iter().map(|e| e.0)) {
-                    return Err(Fallback); // reported by serde_yaml's path
-                }
-                for (key, value, line) in entries {
-                    if matches!(value, Node::Scalar { .. })
-                        && row.set_legacy(key, scalar(value, line)?)
-                    {
-                        continue;
-                    }
-                    if T::knows(key) {
-                        return Err(Fallback); // a known key with a non-scalar value
-                    }
-                    unmapped.push((format!("{list}[].{key}"), line));
-                }
-                rows.push(Some(row));
-            }
-            Node::Scalar {
-                ref text,
-                plain: true,
-            } if text.is_empty() || &**text == "~" || &**text == "null" => rows.push(None),
-            _ => return Err(Fallback),
-        }
-    }
-    Ok(Rows {
-        path: String::new(),
-        inline: true,
-        rows,
-    })
-}
-
-fn to_record(root: Node<'_>) -> R<Record> {
-    let Node::Map(entries) = root else {
-        return Err(Fallback);
-    };
-    let mut r = Record::default();
-    if has_duplicate(entries.iter().map(|e| e.0)) {
-        return Err(Fallback); // serde_yaml's visitor reports it
-    }
-    for (key, value, line) in entries {
-        let slot = match key {
-            "figid" => &mut r.figid,
-            "figtitle" => &mut r.figtitle,
-            "caption" => &mut r.caption,
-            "pmcid" => &mut r.pmcid,
-            "papertitle" => &mut r.papertitle,
-            "reftext" => &mut r.reftext,
-            "year" => &mut r.year,
-            "doi" => &mut r.doi,
-            "journal_title" => &mut r.journal_title,
-            "journal_nlm_ta" => &mut r.journal_nlm_ta,
-            "publisher_name" => &mut r.publisher_name,
-            "keywords" => &mut r.keywords,
-            "figlink" => &mut r.figlink,
-            "filename" => &mut r.filename,
-            "number" => &mut r.number,
-            "figtype" => &mut r.figtype,
-            "figid_alias" => &mut r.figid_alias,
-            "pathway_score" => &mut r.pathway_score,
-            "automl_pathway" => &mut r.automl_pathway,
-            "pmc_ranked_result_index" => &mut r.pmc_ranked_result_index,
-            "ndex" => &mut r.ndex,
-            "seo" => &mut r.seo,
-            "wpid" => &mut r.wpid,
-            _ => {
-                match key {
-                    "redirect_from" => r.redirect_from = one_or_many(value, line)?,
-                    "organisms" => r.organisms = one_or_many(value, line)?,
-                    "organisms_ner" => r.organisms_ner = one_or_many(value, line)?,
-                    "genes" => r.genes.push(rows(value, "genes", &mut r.unmapped)?),
-                    "chemicals" => r.chemicals.push(rows(value, "chemicals", &mut r.unmapped)?),
-                    "diseases" => r.diseases.push(rows(value, "diseases", &mut r.unmapped)?),
-                    "annotations" => match value {
-                        Node::Seq(items) if !items.is_empty() => {
-                            r.unmapped.push(("annotations".into(), line))
-                        }
-                        Node::Seq(_) => {}
-                        Node::Scalar {
-                            ref text,
-                            plain: true,
-                        } if text.is_empty() => {}
-                        _ => return Err(Fallback),
-                    },
-                    "schema-jsonld" => schema(value, line, &mut r)?,
-                    _ => r.unmapped.push((key.to_owned(), line)),
-                }
-                continue;
-            }
-        };
-        *slot = scalar(value, line)?;
-    }
-    Ok(r)
-}
-
-fn schema(node: Node<'_>, line: u32, r: &mut Record) -> R<()> {
-    let entries = match node {
-        Node::Map(entries) => entries,
-        Node::Scalar {
-            ref text,
-            plain: true,
-        } if text.is_empty() => return Ok(()),
-        _ => return Err(Fallback),
-    };
-    for (key, value, _) in entries {
-        match key {
-            "@id" => r.schema_id = scalar(value, line)?,
-            "keywords" => r.schema_keywords = one_or_many(value, line)?,
-            "@context" | "@type" | "description" | "license" | "name" | "creator" => {}
-            _ => r.unmapped.push((format!("schema-jsonld.{key}"), line)),
-        }
-    }
-    Ok(())
 }

@@ -5,6 +5,8 @@ pub mod discover;
 pub mod fast_yaml;
 pub mod frontmatter;
 pub mod record;
+pub mod schema;
+pub mod tree;
 pub mod tsv;
 pub mod yaml;
 
@@ -47,10 +49,11 @@ pub fn parse_document(
     report: &mut Diagnostics,
 ) -> Option<Record> {
     // The fast reader covers what PFOCR writes; anything else (and every
-    // error message) comes from serde_yaml.
-    let parsed = match fast_yaml::parse(&doc.yaml, path, doc.line + 1) {
-        Some(record) => Ok(record),
-        None => yaml::parse(&doc.yaml, path, doc.line + 1),
+    // syntax error) goes to the general reader. One binding for both.
+    let first_line = doc.line + 1;
+    let parsed = match fast_yaml::tree(&doc.yaml, first_line) {
+        Some(tree) => schema::bind(&tree, doc.yaml.len(), path, first_line),
+        None => yaml::parse(&doc.yaml, path, first_line),
     };
     match parsed {
         Ok(mut record) => {
@@ -67,9 +70,7 @@ pub fn parse_document(
             Some(record)
         }
         Err(e) => {
-            // serde_yaml often starts its message with the path already
-            // (`organisms[0]: ...`): do not name the field twice.
-            let message = if e.field.is_empty() || e.message.starts_with(&e.field) {
+            let message = if e.field.is_empty() {
                 e.message
             } else {
                 format!("{}: {}", e.field, e.message)

@@ -3,17 +3,21 @@
 //! Values are kept exactly as written (YAML scalars as their source text, so
 //! `0.10` stays `0.10`), each with the line it came from for error reports.
 //! `None` means absent or YAML null; the missing-value sentinels (`NA`, ...)
-//! are recognised by the mapper, which is the one place that decides what
-//! produces a triple.
+//! of scalar fields are recognised by the mapper, which decides what
+//! produces a triple (a sentinel in place of a whole mention item is a
+//! `None` row: see `schema.rs`).
 
 /// A scalar value as written, with its 1-based line in the file.
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct Text {
+    /// The value as written.
     pub text: String,
+    /// 1-based line in its file.
     pub line: u32,
 }
 
 impl Text {
+    /// A value and its line.
     pub fn new(text: impl Into<String>, line: u32) -> Self {
         Text {
             text: text.into(),
@@ -22,6 +26,7 @@ impl Text {
     }
 }
 
+/// A value: `None` when absent or YAML null.
 pub type Value = Option<Text>;
 
 /// One gene mention: a legacy inline `genes:` item or a genes TSV row.
@@ -29,7 +34,9 @@ pub type Value = Option<Text>;
 pub struct GeneRow {
     /// Line of the item or row.
     pub line: u32,
+    /// `word`: the TSV column, or the legacy item key of that name.
     pub word: Value,
+    /// `source`: the TSV column, or the legacy item key of that name.
     pub source: Value,
     /// Legacy: the OCR-normalised symbol.
     pub symbol: Value,
@@ -37,19 +44,26 @@ pub struct GeneRow {
     pub hgnc_symbol: Value,
     /// Legacy `entrez` or TSV `ncbigene_id`.
     pub ncbigene_id: Value,
+    /// `ncbigene_symbol`: the TSV column, or the legacy item key of that name.
     pub ncbigene_symbol: Value,
     /// TSV `match`.
     pub matched: Value,
+    /// `organism_id`: the TSV column, or the legacy item key of that name.
     pub organism_id: Value,
+    /// `organism_name`: the TSV column, or the legacy item key of that name.
     pub organism_name: Value,
+    /// `organism_group`: the TSV column, or the legacy item key of that name.
     pub organism_group: Value,
+    /// `count_direct`: the TSV column, or the legacy item key of that name.
     pub count_direct: Value,
+    /// `count_synonym`: the TSV column, or the legacy item key of that name.
     pub count_synonym: Value,
+    /// `count_match`: the TSV column, or the legacy item key of that name.
     pub count_match: Value,
 }
 
 /// A legacy inline mention item (`genes:`, `chemicals:`, `diseases:`),
-/// filled key by key: one table of keys for both YAML readers.
+/// filled key by key by the schema binding (`schema.rs`).
 pub trait LegacyItem: Default {
     /// Sets the field of a key; false for a key the item does not have.
     fn set_legacy(&mut self, key: &str, value: Value) -> bool;
@@ -57,6 +71,7 @@ pub trait LegacyItem: Default {
     fn knows(key: &str) -> bool {
         Self::default().set_legacy(key, None)
     }
+    /// Sets the line of the item or row.
     fn set_line(&mut self, line: u32);
 }
 
@@ -81,7 +96,9 @@ impl LegacyItem for GeneRow {
 /// One chemical or disease mention: a legacy item or a TSV row.
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct TermRow {
+    /// Line of the item or row.
     pub line: u32,
+    /// The OCR word.
     pub word: Value,
     /// Legacy `source` (e.g. `MESH`).
     pub source: Value,
@@ -119,7 +136,8 @@ pub struct Rows<T> {
     /// Inline YAML items (legacy) rather than TSV rows: reports then name
     /// the YAML keys (`entrez`, `identifier`).
     pub inline: bool,
-    /// `None` for a YAML null item: it still takes its place in the numbering.
+    /// `None` for a missing item (YAML null or a sentinel): it still takes
+    /// its place in the numbering.
     pub rows: Vec<Option<T>>,
 }
 
@@ -131,31 +149,57 @@ pub struct Record {
     /// Line of the opening `---`.
     pub line: u32,
 
+    /// The record's `figid` key.
     pub figid: Value,
+    /// The record's `figtitle` key.
     pub figtitle: Value,
+    /// The record's `caption` key.
     pub caption: Value,
+    /// The record's `pmcid` key.
     pub pmcid: Value,
+    /// The record's `papertitle` key.
     pub papertitle: Value,
+    /// The record's `reftext` key.
     pub reftext: Value,
+    /// The record's `year` key.
     pub year: Value,
+    /// The record's `doi` key.
     pub doi: Value,
+    /// The record's `journal_title` key.
     pub journal_title: Value,
+    /// The record's `journal_nlm_ta` key.
     pub journal_nlm_ta: Value,
+    /// The record's `publisher_name` key.
     pub publisher_name: Value,
+    /// The record's `keywords` key.
     pub keywords: Value,
+    /// The record's `figlink` key.
     pub figlink: Value,
+    /// The record's `filename` key.
     pub filename: Value,
+    /// The record's `number` key.
     pub number: Value,
+    /// The record's `figtype` key.
     pub figtype: Value,
+    /// The record's `figid_alias` key.
     pub figid_alias: Value,
+    /// The record's `redirect_from` key.
     pub redirect_from: Vec<Text>,
+    /// The record's `organisms` key.
     pub organisms: Vec<Text>,
+    /// The record's `organisms_ner` key.
     pub organisms_ner: Vec<Text>,
+    /// The record's `pathway_score` key.
     pub pathway_score: Value,
+    /// The record's `automl_pathway` key.
     pub automl_pathway: Value,
+    /// The record's `pmc_ranked_result_index` key.
     pub pmc_ranked_result_index: Value,
+    /// The record's `ndex` key.
     pub ndex: Value,
+    /// The record's `seo` key.
     pub seo: Value,
+    /// The record's `wpid` key.
     pub wpid: Value,
     /// `schema-jsonld` → `@id`.
     pub schema_id: Value,
@@ -165,89 +209,11 @@ pub struct Record {
     /// Legacy inline mentions, then TSV rows (in that order: TSV rows
     /// continue the inline numbering).
     pub genes: Vec<Rows<GeneRow>>,
+    /// Chemical mentions: inline items, then TSV rows.
     pub chemicals: Vec<Rows<TermRow>>,
+    /// Disease mentions: inline items, then TSV rows.
     pub diseases: Vec<Rows<TermRow>>,
 
     /// Keys the reader does not know, with the line where each was seen.
     pub unmapped: Vec<(String, u32)>,
-}
-
-impl Record {
-    /// The record with every line number set to 0: what the two YAML
-    /// readers must agree on (the `serde_yaml` path finds lines by scanning
-    /// the text, the fast reader knows them exactly).
-    pub fn without_lines(self) -> Record {
-        let mut r = self;
-
-        fn clear(v: &mut Option<Text>) {
-            if let Some(t) = v {
-                t.line = 0;
-            }
-        }
-        r.line = 0;
-        for v in [
-            &mut r.figid,
-            &mut r.figtitle,
-            &mut r.caption,
-            &mut r.pmcid,
-            &mut r.papertitle,
-            &mut r.reftext,
-            &mut r.year,
-            &mut r.doi,
-            &mut r.journal_title,
-            &mut r.journal_nlm_ta,
-            &mut r.publisher_name,
-            &mut r.keywords,
-            &mut r.figlink,
-            &mut r.filename,
-            &mut r.number,
-            &mut r.figtype,
-            &mut r.figid_alias,
-            &mut r.pathway_score,
-            &mut r.automl_pathway,
-            &mut r.pmc_ranked_result_index,
-            &mut r.ndex,
-            &mut r.seo,
-            &mut r.wpid,
-            &mut r.schema_id,
-        ] {
-            clear(v);
-        }
-        for list in [
-            &mut r.redirect_from,
-            &mut r.organisms,
-            &mut r.organisms_ner,
-            &mut r.schema_keywords,
-        ] {
-            for t in list.iter_mut() {
-                t.line = 0;
-            }
-        }
-        for rows in &mut r.genes {
-            for row in rows.rows.iter_mut().flatten() {
-                row.line = 0;
-                for v in [
-                    &mut row.word,
-                    &mut row.source,
-                    &mut row.symbol,
-                    &mut row.hgnc_symbol,
-                    &mut row.ncbigene_id,
-                ] {
-                    clear(v);
-                }
-            }
-        }
-        for rows in r.chemicals.iter_mut().chain(r.diseases.iter_mut()) {
-            for row in rows.rows.iter_mut().flatten() {
-                row.line = 0;
-                for v in [&mut row.word, &mut row.source, &mut row.mesh] {
-                    clear(v);
-                }
-            }
-        }
-        for (_, line) in &mut r.unmapped {
-            *line = 0;
-        }
-        r
-    }
 }
