@@ -27,7 +27,8 @@ pub struct Options {
     pub schema_https: bool,
     /// Worker threads (at least 1).
     pub jobs: usize,
-    /// The VoID / DCAT dataset description (see [`crate::void`]).
+    /// The VoID / DCAT dataset description of the dump (README, "Dataset
+    /// description").
     pub void: Void,
     /// The description's creation time, in seconds since 1970 (`None`:
     /// the time of the run).

@@ -382,3 +382,49 @@ impl FigureGraph {
         })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn duplicates_are_dropped_and_triples_grouped_by_subject_then_predicate() {
+        let mut g = FigureGraph::new();
+        let (a, b) = (g.iri("http://x/a"), g.iri("http://x/b"));
+        let (p, q) = (g.iri("http://x/p"), g.iri("http://x/q"));
+        let one = g.literal("1", Datatype::Integer);
+        let two = g.literal("2", Datatype::String);
+        g.add(a, q, one);
+        g.add(b, p, two);
+        g.add(a, p, two);
+        g.add(a, q, two);
+        g.add(a, q, one);
+        assert_eq!(
+            g.literal("1", Datatype::Integer),
+            one,
+            "a term is interned once"
+        );
+        assert_ne!(
+            g.literal("1", Datatype::String),
+            one,
+            "datatypes tell literals apart"
+        );
+        g.finish();
+        let got: Vec<String> = g
+            .triples()
+            .map(|[s, p, o]| format!("{} {} {}", s.as_str(), p.as_str(), o.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                "http://x/a http://x/p 2",
+                "http://x/a http://x/q 1",
+                "http://x/a http://x/q 2",
+                "http://x/b http://x/p 2",
+            ]
+        );
+        assert_eq!(g.oxrdf_triples().count(), 4);
+        g.clear();
+        assert!(g.is_empty());
+    }
+}
