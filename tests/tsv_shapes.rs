@@ -149,7 +149,7 @@ fn the_older_three_column_form_maps_as_legacy_inline_items() {
     // Row 3's identifier is `NA`: no mention, and row 4 keeps its number.
     assert!(
         lines[0].ends_with(
-            "older/_data/X-chemicals.tsv:4: warning: chemicals.tsv row 3: mesh: no MeSH or CHEBI id (word \"nothing\"): row gives no mention"
+            "older/_data/X-chemicals.tsv:4: warning: chemicals.tsv row 3: identifier: no MeSH or CHEBI id (word \"nothing\"): row gives no mention"
         ),
         "{lines:#?}"
     );

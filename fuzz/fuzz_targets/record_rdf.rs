@@ -84,16 +84,19 @@ fn direct(data: &[u8]) -> Record {
     r.genes.push(Rows {
         path: "fuzz".into(),
         inline: false,
+        legacy_keys: false,
         rows: vec![Some(gene), None],
     });
     r.chemicals.push(Rows {
         path: "fuzz".into(),
         inline: false,
+        legacy_keys: false,
         rows: vec![Some(term.clone())],
     });
     r.diseases.push(Rows {
         path: "fuzz".into(),
         inline: true,
+        legacy_keys: true,
         rows: vec![Some(term)],
     });
     // Whatever is left goes to the lists.

@@ -11,9 +11,13 @@ pub(super) enum Field<'x> {
     /// A top-level key (`ndex`, `year`).
     Key(&'x str),
     /// A mention field: the YAML key of an inline item (`genes[3].entrez`)
-    /// or the TSV column (`genes.tsv row 3: ncbigene_id`).
+    /// or the TSV column (`genes.tsv row 3: ncbigene_id`). `column` is the
+    /// current TSV column; `legacy` names it by the legacy item key
+    /// (`identifier` for `mesh`), as inline items and the older
+    /// three-column TSV spell it.
     Row {
         inline: bool,
+        legacy: bool,
         kind: Kind,
         n: usize,
         column: &'x str,
@@ -25,24 +29,23 @@ impl fmt::Display for Field<'_> {
         match *self {
             Field::Key(key) => f.write_str(key),
             Field::Row {
-                inline: true,
+                inline,
+                legacy,
                 kind,
                 n,
                 column,
             } => {
-                let key = match column {
-                    "ncbigene_id" => "entrez",
-                    "mesh" => "identifier",
+                let name = match column {
+                    "ncbigene_id" if legacy => "entrez",
+                    "mesh" if legacy => "identifier",
                     other => other,
                 };
-                write!(f, "{}[{n}].{key}", kind.name())
+                if inline {
+                    write!(f, "{}[{n}].{name}", kind.name())
+                } else {
+                    write!(f, "{}.tsv row {n}: {name}", kind.name())
+                }
             }
-            Field::Row {
-                inline: false,
-                kind,
-                n,
-                column,
-            } => write!(f, "{}.tsv row {n}: {column}", kind.name()),
         }
     }
 }
@@ -56,6 +59,7 @@ mod tests {
         assert_eq!(Field::Key("year").to_string(), "year");
         let row = |inline, column| Field::Row {
             inline,
+            legacy: inline,
             kind: Kind::Genes,
             n: 3,
             column,
@@ -66,8 +70,17 @@ mod tests {
             row(false, "ncbigene_id").to_string(),
             "genes.tsv row 3: ncbigene_id"
         );
+        let older = Field::Row {
+            inline: false,
+            legacy: true,
+            kind: Kind::Chemicals,
+            n: 3,
+            column: "mesh",
+        };
+        assert_eq!(older.to_string(), "chemicals.tsv row 3: identifier");
         let chem = Field::Row {
             inline: true,
+            legacy: true,
             kind: Kind::Chemicals,
             n: 1,
             column: "mesh",

@@ -85,6 +85,7 @@ impl Emitter<'_> {
         let path = rows.path.as_str();
         let field = |column| Field::Row {
             inline: rows.inline,
+            legacy: rows.legacy_keys,
             kind: Kind::Genes,
             n,
             column,
@@ -174,6 +175,7 @@ impl Emitter<'_> {
         let other = vocab.column.to_uppercase();
         let field = |column| Field::Row {
             inline: rows.inline,
+            legacy: rows.legacy_keys,
             kind,
             n,
             column,

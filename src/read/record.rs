@@ -136,6 +136,9 @@ pub struct Rows<T> {
     /// Inline YAML items (legacy) rather than TSV rows: reports then name
     /// the YAML keys (`entrez`, `identifier`).
     pub inline: bool,
+    /// Fields are named by the legacy item keys (`entrez`, `identifier`):
+    /// inline items, and the rows of the older three-column TSV.
+    pub legacy_keys: bool,
     /// `None` for a missing item (YAML null or a sentinel): it still takes
     /// its place in the numbering.
     pub rows: Vec<Option<T>>,

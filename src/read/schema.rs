@@ -398,6 +398,7 @@ impl Binder {
         Ok(Rows {
             path: String::new(),
             inline: true,
+            legacy_keys: true,
             rows,
         })
     }

@@ -255,7 +255,13 @@ pub fn parse(
             })),
         }
     }
-    Ok(table(kind, path, gene_rows, term_rows))
+    Ok(table(
+        kind,
+        path,
+        gene_rows,
+        term_rows,
+        shape == Shape::Older,
+    ))
 }
 
 /// Tab-separated records with RFC 4180 quoting, as R's `readr::write_tsv`
@@ -382,17 +388,19 @@ fn table(
     path: &str,
     genes: Vec<Option<GeneRow>>,
     terms: Vec<Option<TermRow>>,
+    legacy_keys: bool,
 ) -> Table {
-    fn rows<T>(path: &str, rows: Vec<Option<T>>) -> Rows<T> {
+    fn rows<T>(path: &str, legacy_keys: bool, rows: Vec<Option<T>>) -> Rows<T> {
         Rows {
             path: path.to_owned(),
             inline: false,
+            legacy_keys,
             rows,
         }
     }
     match kind {
-        Kind::Genes => Table::Genes(rows(path, genes)),
-        _ => Table::Terms(kind, rows(path, terms)),
+        Kind::Genes => Table::Genes(rows(path, legacy_keys, genes)),
+        _ => Table::Terms(kind, rows(path, legacy_keys, terms)),
     }
 }
 
