@@ -71,7 +71,11 @@ fn a_sentinel_mention_item_keeps_its_number_and_costs_nothing_else() {
                 "chemical",
                 "<http://id.nlm.nih.gov/mesh/D015232>",
             ),
-            ("diseases", "disease", "<http://id.nlm.nih.gov/mesh/D015232>"),
+            (
+                "diseases",
+                "disease",
+                "<http://id.nlm.nih.gov/mesh/D015232>",
+            ),
         ] {
             let f = fig(&format!("S{s}{list}"));
             let what = format!("{list} after {}", SENTINELS[s]);
@@ -160,7 +164,8 @@ fn a_sentinel_for_a_whole_list_gives_nothing() {
     let (nt, err) = convert(&files);
     assert!(err.contains("no unmapped keys"), "{err}");
     assert!(err.contains(" 0 warnings, "), "{err}");
-    assert!(!nt.iter().any(|t| t.contains("#gene-")
-        || t.contains("#chemical-")
-        || t.contains("#disease-")));
+    assert!(
+        !nt.iter()
+            .any(|t| t.contains("#gene-") || t.contains("#chemical-") || t.contains("#disease-"))
+    );
 }

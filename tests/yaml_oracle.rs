@@ -260,7 +260,10 @@ impl Emitter<'_> {
     }
 
     fn mapping(&mut self, m: &[Entry], indent: usize) {
-        for Entry { key: k, value: v, .. } in m {
+        for Entry {
+            key: k, value: v, ..
+        } in m
+        {
             if self.style.comments && indent == 0 && self.rng.pick(4) == 0 {
                 self.line(0, "# a comment line");
             }
@@ -274,7 +277,10 @@ impl Emitter<'_> {
             match item.resolved() {
                 Node::Map { entries: m, .. } if !m.is_empty() => {
                     let mut first = true;
-                    for Entry { key: k, value: v, .. } in m {
+                    for Entry {
+                        key: k, value: v, ..
+                    } in m
+                    {
                         let prefix = if first {
                             format!("- {}:", Self::key(k))
                         } else {
@@ -427,7 +433,10 @@ fn adversarial_sizes_stay_linear_and_agree() {
     // A duplicate key is the binding's to report, whichever reader.
     let tree = fast_yaml::tree(&many, 2).expect("in the subset");
     let e = bind(&tree, many.len(), "x.md", 2).unwrap_err();
-    assert_eq!((e.line, e.message.as_str()), (Some(100_003), "duplicate key `k7`"));
+    assert_eq!(
+        (e.line, e.message.as_str()),
+        (Some(100_003), "duplicate key `k7`")
+    );
     check(&many, "100,000 keys and a duplicate");
     let mut deep = String::from("figid: a\nx:\n");
     for level in 1..10_000 {
