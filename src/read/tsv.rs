@@ -72,12 +72,7 @@ pub struct TsvError {
 
 /// Parses one companion file. Row-level problems (ragged rows, unknown or
 /// duplicate columns) go to `report`; unknown columns to `report.unmapped`.
-pub fn parse(
-    kind: Kind,
-    text: &str,
-    path: &str,
-    report: &mut Diagnostics,
-) -> Result<Table, TsvError> {
+pub fn parse(kind: Kind, text: &str, path: &str, report: &mut Diagnostics) -> Result<Table, TsvError> {
     let mut records = Records::new(text);
     let mut header = Vec::new();
     if records.next_into(&mut header).is_none() {
