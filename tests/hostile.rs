@@ -644,7 +644,7 @@ fn yaml_cases() -> Vec<(&'static str, Vec<u8>, Expect)> {
             "raw-control.md",
             b"---\nfigid: RC1\ncaption: a\x01b\n---\n".to_vec(),
             Error(
-                "raw-control.md:3: error: bad YAML: control character U+0001 at column 11: not allowed in YAML",
+                "raw-control.md:3: error: bad YAML: non-printable character U+0001 at column 11: not allowed in YAML",
             ),
         ),
     ];

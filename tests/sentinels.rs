@@ -63,8 +63,7 @@ fn a_sentinel_mention_item_keeps_its_number_and_costs_nothing_else() {
     }
     let (nt, err) = convert(&files);
     assert!(err.contains(" 0 warnings, "), "{err}");
-    #[allow(clippy::needless_range_loop)] // `s` also names the figure
-    for s in 0..SENTINELS.len() {
+    for (s, sentinel) in SENTINELS.iter().enumerate() {
         for (list, kind, body) in [
             ("genes", "gene", "<https://identifiers.org/ncbigene/7157>"),
             (
@@ -79,7 +78,7 @@ fn a_sentinel_mention_item_keeps_its_number_and_costs_nothing_else() {
             ),
         ] {
             let f = fig(&format!("S{s}{list}"));
-            let what = format!("{list} after {}", SENTINELS[s]);
+            let what = format!("{list} after {sentinel}");
             // The good item is the second: its number is 2.
             let m2 = format!("<{f}#{kind}-2> <http://www.w3.org/ns/oa#hasBody> {body} .");
             assert!(nt.contains(&m2), "{what}: missing {m2}");
@@ -115,14 +114,12 @@ fn a_sentinel_in_a_list_of_names_gives_no_triple() {
     // A sentinel-only annotations list holds nothing: not reported.
     assert!(err.contains("no unmapped keys"), "{err}");
     assert!(err.contains(" 0 warnings, "), "{err}");
-    #[allow(clippy::needless_range_loop)] // `s` also names the figure
-    for s in 0..SENTINELS.len() {
+    for (s, what) in SENTINELS.iter().enumerate() {
         let f = fig(&format!("N{s}"));
         let of_f: Vec<&String> = nt
             .iter()
             .filter(|t| t.starts_with(&format!("<{f}> ")))
             .collect();
-        let what = SENTINELS[s];
         for (p, o) in [
             (
                 "http://vocabularies.wikipathways.org/wp#organismName",

@@ -14,7 +14,7 @@ use std::borrow::Cow;
 
 use super::tree::{Entry, Node};
 
-/// Not in the subset: use `serde_yaml`.
+/// Not in the subset: use the general reader.
 struct Fallback;
 
 type R<T> = Result<T, Fallback>;
@@ -33,7 +33,7 @@ struct Parser<'a> {
     lines: Vec<Line<'a>>,
     pos: usize,
     /// Open block collections: deeper than [`MAX_DEPTH`] is not PFOCR's
-    /// (and would risk the stack), so it is libyaml's to refuse.
+    /// (and would risk the stack), so it is the general reader's to refuse.
     depth: usize,
 }
 
@@ -81,9 +81,9 @@ pub fn tree(yaml: &str, first_line: u32) -> Option<Node<'_>> {
 
 /// Whether the text holds only what this reader treats as ordinary
 /// characters: no control characters but tab and `\r\n` line ends, no
-/// non-characters, and none of the characters libyaml (YAML 1.1) takes as
-/// line breaks (U+0085, U+2028, U+2029). Anything else is libyaml's to
-/// judge (it rejects most of it, with the position).
+/// non-characters, and none of the characters YAML 1.1 takes as line
+/// breaks (U+0085, U+2028, U+2029). Anything else is the general reader's
+/// to judge.
 fn plain_text(yaml: &str) -> bool {
     let b = yaml.as_bytes();
     let mut i = 0;
@@ -135,8 +135,7 @@ fn split_key(text: &str) -> Option<(&str, &str)> {
     if rest.is_empty() {
         Some((key, ""))
     } else {
-        // Separation white space may hold tabs too (found by the
-        // yaml_record fuzz target: `source: \tx` is "x").
+        // Separation white space may hold tabs too: `source: \tx` is "x".
         rest.strip_prefix(' ')
             .map(|r| (key, r.trim_start_matches([' ', '\t'])))
     }
@@ -346,7 +345,7 @@ impl<'a> Parser<'a> {
 
     fn plain(&mut self, first: &'a str, indent: usize) -> R<Node<'a>> {
         // `:` then white space is a mapping indicator, white space then `#`
-        // a comment (tabs count: found by the yaml_record fuzz target).
+        // a comment (tabs count).
         let bad = |s: &str| {
             s.contains(": ")
                 || s.contains(":\t")
@@ -577,7 +576,7 @@ fn double_quoted(s: &str) -> R<Cow<'_, str>> {
                             let (_, h) = chars.next().ok_or(Fallback)?;
                             v = v * 16 + h.to_digit(16).ok_or(Fallback)?;
                         }
-                        // Surrogates and out-of-range values: libyaml decides.
+                        // Surrogates and out-of-range values: the general reader decides.
                         char::from_u32(v).ok_or(Fallback)?
                     }
                     _ => return Err(Fallback),

@@ -167,9 +167,17 @@ struct Binder {
     record: Record,
 }
 
-/// Duplicate keys of one mapping: the second occurrence, if any. Keys are
-/// the input's, so the set is randomly keyed.
+/// Duplicate keys of one mapping: the second occurrence, if any. A small
+/// mapping is compared pairwise; a large one goes through a hash set,
+/// randomly keyed since the keys are the input's.
 fn duplicate<'e, 'a>(entries: &'e [Entry<'a>]) -> Option<&'e Entry<'a>> {
+    if entries.len() <= 16 {
+        return entries
+            .iter()
+            .enumerate()
+            .find(|(i, e)| entries[..*i].iter().any(|f| f.key == e.key))
+            .map(|(_, e)| e);
+    }
     let mut seen: HashSet<&str, RandomState> =
         HashSet::with_capacity_and_hasher(entries.len(), RandomState::new());
     entries.iter().find(|e| !seen.insert(&e.key))

@@ -88,37 +88,4 @@ impl<'a> Node<'a> {
         }
         node
     }
-
-    /// The tree with aliases expanded and every line set to 0: what two
-    /// readers must agree on whatever lines each attaches to values.
-    /// Expands aliases: only for trees known to be small.
-    pub fn without_lines(&self) -> Node<'static> {
-        match self.resolved() {
-            Node::Scalar { text, plain, .. } => Node::Scalar {
-                text: Cow::Owned(text.to_string()),
-                plain: *plain,
-                line: 0,
-            },
-            Node::Seq { items, tagged, .. } => Node::Seq {
-                items: items.iter().map(Node::without_lines).collect(),
-                tagged: *tagged,
-                line: 0,
-            },
-            Node::Map {
-                entries, tagged, ..
-            } => Node::Map {
-                entries: entries
-                    .iter()
-                    .map(|e| Entry {
-                        key: Cow::Owned(e.key.to_string()),
-                        line: 0,
-                        value: e.value.without_lines(),
-                    })
-                    .collect(),
-                tagged: *tagged,
-                line: 0,
-            },
-            Node::Alias { .. } => unreachable!("resolved"),
-        }
-    }
 }

@@ -60,7 +60,7 @@ pub fn tree(yaml: &str, first_line: u32) -> Result<Node<'_>, ReadError> {
             line,
             "",
             format!(
-                "control character U+{:04X} at column {column}: not allowed in YAML",
+                "non-printable character U+{:04X} at column {column}: not allowed in YAML",
                 c as u32
             ),
         ));
@@ -104,7 +104,7 @@ struct Lines<'a> {
     /// Character offsets of each `\n`.
     breaks: Vec<usize>,
     first_line: u32,
-    /// The offset of the `...` line, if any (a document end).
+    /// The file line of a `...` line, if any (a document end).
     end_marker: Option<u32>,
 }
 
