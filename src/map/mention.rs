@@ -266,3 +266,338 @@ fn strip_prefix_ci<'a>(s: &'a str, prefix: &str) -> &'a str {
         _ => s,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::{map, record, v};
+    use crate::read::{GeneRow, Record, Rows, TermRow};
+
+    /// Mention triples and reports only (the figure's own are left out).
+    fn mentions(r: &Record) -> (Vec<String>, Vec<String>) {
+        let (_, triples, reports) = map(r);
+        let triples = triples
+            .into_iter()
+            .filter(|t| {
+                t.starts_with("fig:X.html#")
+                    || !t.starts_with("fig:X.html ")
+                    || t.contains(" schema:mentions ")
+            })
+            .filter(|t| !t.starts_with("<https://www.wikipathways.org/>"))
+            .collect();
+        (triples, reports)
+    }
+
+    /// The mention nodes, in sorted order.
+    fn nodes(triples: &[String]) -> Vec<String> {
+        let mut n: Vec<String> = triples
+            .iter()
+            .filter(|t| t.contains(" rdf:type oa:Annotation"))
+            .map(|t| t.split(' ').next().unwrap().to_owned())
+            .collect();
+        n.sort();
+        n
+    }
+
+    fn gene(id: &str) -> Option<GeneRow> {
+        Some(GeneRow {
+            line: 9,
+            ncbigene_id: v(id),
+            ..GeneRow::default()
+        })
+    }
+
+    fn rows<T>(inline: bool, rows: Vec<Option<T>>) -> Rows<T> {
+        Rows {
+            path: if inline { "r.md" } else { "r-genes.tsv" }.into(),
+            inline,
+            legacy_keys: inline,
+            rows,
+        }
+    }
+
+    fn term(mesh: Option<&str>, other: Option<&str>) -> Option<TermRow> {
+        Some(TermRow {
+            line: 9,
+            word: v("w"),
+            mesh: mesh.and_then(v),
+            other_id: other.and_then(v),
+            matched: v("Heading"),
+            name: v("Name"),
+            ..TermRow::default()
+        })
+    }
+
+    #[test]
+    fn a_gene_mention() {
+        let r = Record {
+            genes: vec![rows(
+                false,
+                vec![Some(GeneRow {
+                    line: 9,
+                    word: v("p53"),
+                    source: v("hgnc"),
+                    matched: v("P53"),
+                    ncbigene_id: v(" 7157 "),
+                    ncbigene_symbol: v("TP53"),
+                    organism_id: v("9606"),
+                    organism_name: v("Homo sapiens"),
+                    organism_group: v("mammals"),
+                    count_direct: v("2"),
+                    count_synonym: v("x"),
+                    ..GeneRow::default()
+                })],
+            )],
+            ..record()
+        };
+        let (triples, reports) = mentions(&r);
+        let mut want: Vec<String> = [
+            "fig:X.html schema:mentions ncbigene:7157",
+            "fig:X.html#gene-1 rdf:type oa:Annotation",
+            "fig:X.html#gene-1 rdf:type pfocr:GeneMention",
+            "fig:X.html#gene-1 oa:hasTarget fig:X.html",
+            "fig:X.html#gene-1 oa:hasBody ncbigene:7157",
+            r#"fig:X.html#gene-1 pfocr:ocrWord "p53""#,
+            r#"fig:X.html#gene-1 pfocr:lexiconSource "hgnc""#,
+            r#"fig:X.html#gene-1 pfocr:matchedText "P53""#,
+            r#"fig:X.html#gene-1 pfocr:countDirect "2"^^xsd:integer"#,
+            "fig:X.html#gene-1 wp:organism NCBITaxon:9606",
+            r#"NCBITaxon:9606 rdfs:label "Homo sapiens""#,
+            r#"NCBITaxon:9606 pfocr:organismGroup "mammals""#,
+            r#"ncbigene:7157 dcterms:identifier "7157""#,
+            r#"ncbigene:7157 rdfs:label "TP53""#,
+        ]
+        .map(str::to_owned)
+        .to_vec();
+        want.sort();
+        assert_eq!(triples, want);
+        assert_eq!(
+            reports,
+            [r#"genes.tsv row 1: count_synonym: "x" is not a valid xsd:integer: no triple"#]
+        );
+    }
+
+    #[test]
+    fn mentions_are_numbered_by_position() {
+        let r = Record {
+            genes: vec![rows(
+                true,
+                vec![
+                    gene("7157"),
+                    None,
+                    Some(GeneRow {
+                        line: 9,
+                        word: v("w"),
+                        ..GeneRow::default()
+                    }),
+                    gene("abc"),
+                    gene("NA"),
+                    gene("672"),
+                ],
+            )],
+            ..record()
+        };
+        let (triples, reports) = mentions(&r);
+        assert_eq!(nodes(&triples), ["fig:X.html#gene-1", "fig:X.html#gene-6"]);
+        assert!(triples.contains(&"fig:X.html#gene-6 oa:hasBody ncbigene:672".to_owned()));
+        assert_eq!(
+            reports,
+            [
+                "genes[3].entrez: no NCBI Gene id: row gives no mention",
+                r#"genes[4].entrez: "abc" is not a valid NCBI Gene id: no triple"#,
+                "genes[5].entrez: no NCBI Gene id: row gives no mention",
+            ]
+        );
+    }
+
+    #[test]
+    fn tsv_rows_continue_the_inline_numbering() {
+        let r = Record {
+            genes: vec![
+                rows(true, vec![gene("1"), None]),
+                rows(false, vec![gene("x3"), gene("4")]),
+            ],
+            chemicals: vec![
+                rows(true, vec![term(Some("D1"), None)]),
+                rows(false, vec![None, term(Some("mesh:D3"), None)]),
+            ],
+            diseases: vec![rows(false, vec![term(None, Some("doid:5"))])],
+            ..record()
+        };
+        let (triples, reports) = mentions(&r);
+        assert_eq!(
+            nodes(&triples),
+            [
+                "fig:X.html#chemical-1",
+                "fig:X.html#chemical-3",
+                "fig:X.html#disease-1",
+                "fig:X.html#gene-1",
+                "fig:X.html#gene-4",
+            ]
+        );
+        assert!(triples.contains(&"fig:X.html#gene-4 oa:hasBody ncbigene:4".to_owned()));
+        assert!(triples.contains(&"fig:X.html#chemical-3 oa:hasBody mesh:D3".to_owned()));
+        assert!(triples.contains(&"fig:X.html#disease-1 oa:hasBody DOID:5".to_owned()));
+        assert_eq!(
+            reports[0],
+            r#"genes.tsv row 3: ncbigene_id: "x3" is not a valid NCBI Gene id: no triple"#
+        );
+    }
+
+    /// The triples of one chemical row, without its type and target.
+    fn chemical(row: Option<TermRow>) -> (Vec<String>, Vec<String>) {
+        let r = Record {
+            chemicals: vec![rows(false, vec![row])],
+            ..record()
+        };
+        let (triples, reports) = mentions(&r);
+        let common = [
+            "fig:X.html#chemical-1 rdf:type oa:Annotation",
+            "fig:X.html#chemical-1 rdf:type pfocr:ChemicalMention",
+            "fig:X.html#chemical-1 oa:hasTarget fig:X.html",
+            r#"fig:X.html#chemical-1 pfocr:ocrWord "w""#,
+        ];
+        for t in common {
+            assert!(triples.contains(&t.to_owned()), "missing {t}: {triples:#?}");
+        }
+        let rest = triples
+            .into_iter()
+            .filter(|t| !common.contains(&t.as_str()))
+            .collect();
+        (rest, reports)
+    }
+
+    fn sorted(lines: &[&str]) -> Vec<String> {
+        let mut v: Vec<String> = lines.iter().map(|s| s.to_string()).collect();
+        v.sort();
+        v
+    }
+
+    #[test]
+    fn a_chemical_with_only_chebi() {
+        let want = sorted(&[
+            "fig:X.html#chemical-1 oa:hasBody CHEBI:3165",
+            "fig:X.html schema:mentions CHEBI:3165",
+            r#"CHEBI:3165 rdfs:label "Name""#,
+            r#"fig:X.html#chemical-1 pfocr:matchedText "Heading""#,
+        ]);
+        for chebi in ["chebi:3165", "CHEBI:3165", "ChEBI:3165", " 3165 "] {
+            for mesh in [None, Some("NA")] {
+                assert_eq!(chemical(term(mesh, Some(chebi))), (want.clone(), vec![]));
+            }
+        }
+    }
+
+    #[test]
+    fn a_chemical_with_only_mesh() {
+        let want = sorted(&[
+            "fig:X.html#chemical-1 oa:hasBody mesh:D001920",
+            "fig:X.html schema:mentions mesh:D001920",
+            r#"mesh:D001920 rdfs:label "Heading""#,
+        ]);
+        let report = vec![
+            r#"chemicals.tsv row 1: name: "Name": no CHEBI id to label: no triple"#.to_owned(),
+        ];
+        for mesh in ["mesh:D001920", "MeSH:D001920", "MESH:D001920", "D001920"] {
+            assert_eq!(
+                chemical(term(Some(mesh), None)),
+                (want.clone(), report.clone())
+            );
+        }
+    }
+
+    #[test]
+    fn a_chemical_with_both() {
+        let want = sorted(&[
+            "fig:X.html#chemical-1 oa:hasBody mesh:D001920",
+            "fig:X.html schema:mentions mesh:D001920",
+            r#"mesh:D001920 rdfs:label "Heading""#,
+            "fig:X.html#chemical-1 oa:hasBody CHEBI:3165",
+            "fig:X.html schema:mentions CHEBI:3165",
+            r#"CHEBI:3165 rdfs:label "Name""#,
+        ]);
+        assert_eq!(
+            chemical(term(Some("mesh:D001920"), Some("chebi:3165"))),
+            (want, vec![])
+        );
+    }
+
+    #[test]
+    fn a_chemical_with_neither_is_reported() {
+        let r = Record {
+            chemicals: vec![rows(false, vec![term(Some("mesh:Q1"), Some("chebi:x"))])],
+            ..record()
+        };
+        let (triples, reports) = mentions(&r);
+        assert!(nodes(&triples).is_empty());
+        assert_eq!(
+            reports,
+            [
+                r#"chemicals.tsv row 1: mesh: "mesh:Q1" is not a valid MeSH id: no triple"#,
+                r#"chemicals.tsv row 1: chebi: "chebi:x" is not a valid CHEBI id: no triple"#,
+                r#"chemicals.tsv row 1: mesh: no MeSH or CHEBI id (word "w"): row gives no mention"#,
+            ]
+        );
+    }
+
+    #[test]
+    fn a_disease_name_without_doid_is_reported() {
+        let r = Record {
+            diseases: vec![rows(
+                false,
+                vec![term(Some("MESH:D1"), None), term(None, Some("DOID:7"))],
+            )],
+            ..record()
+        };
+        let (triples, reports) = mentions(&r);
+        assert!(triples.contains(&"fig:X.html#disease-1 oa:hasBody mesh:D1".to_owned()));
+        assert!(triples.contains(&"fig:X.html#disease-2 oa:hasBody DOID:7".to_owned()));
+        assert!(triples.contains(&"fig:X.html#disease-2 rdf:type pfocr:DiseaseMention".to_owned()));
+        assert_eq!(
+            reports,
+            [r#"diseases.tsv row 1: name: "Name": no DOID id to label: no triple"#]
+        );
+    }
+
+    #[test]
+    fn an_organism_name_without_organism_id_is_reported() {
+        for organism_id in [None, v("NA")] {
+            let r = Record {
+                genes: vec![rows(
+                    false,
+                    vec![Some(GeneRow {
+                        line: 9,
+                        ncbigene_id: v("7157"),
+                        organism_id: organism_id.clone(),
+                        organism_name: v("Homo sapiens"),
+                        organism_group: v("mammals"),
+                        ..GeneRow::default()
+                    })],
+                )],
+                ..record()
+            };
+            let (triples, reports) = mentions(&r);
+            assert!(
+                !triples.iter().any(|t| t.contains("NCBITaxon")),
+                "{triples:#?}"
+            );
+            assert!(!triples.iter().any(|t| t.contains("Homo sapiens")));
+            assert_eq!(
+                reports,
+                [
+                    r#"genes.tsv row 1: organism_name: "Homo sapiens": no organism_id to describe: no triple"#,
+                    r#"genes.tsv row 1: organism_group: "mammals": no organism_id to describe: no triple"#,
+                ]
+            );
+        }
+    }
+
+    #[test]
+    fn prefixes_are_stripped_case_insensitively_only_at_the_start() {
+        assert_eq!(super::strip_prefix_ci("MeSH:D1", "mesh:"), "D1");
+        assert_eq!(super::strip_prefix_ci("chebi:1", "chebi:"), "1");
+        assert_eq!(super::strip_prefix_ci("CHEBI:1", "chebi:"), "1");
+        assert_eq!(super::strip_prefix_ci("D1", "mesh:"), "D1");
+        assert_eq!(super::strip_prefix_ci("xmesh:D1", "mesh:"), "xmesh:D1");
+        assert_eq!(super::strip_prefix_ci("κ", "mesh:"), "κ");
+    }
+}

@@ -96,3 +96,93 @@ impl Mapper {
         Some(figid.text.trim().to_owned())
     }
 }
+
+/// Test helpers shared by the rooms' unit tests: a graph's triples as
+/// sorted, readable strings, and a record mapped to them and its reports.
+#[cfg(test)]
+pub(crate) mod testing {
+    use super::{Mapper, iri, values};
+    use crate::diag::Diagnostics;
+    use crate::graph::{Datatype, FigureGraph, Term};
+    use crate::read::{Record, Text};
+
+    /// Namespaces written as `prefix:local` (the longest match wins).
+    fn namespaces() -> Vec<(&'static str, &'static str)> {
+        let mut ns = Mapper::new(false).prefixes();
+        ns.push(("schemas", iri::SCHEMA_HTTPS));
+        ns.push(("fig", iri::FIGURE));
+        ns.push(("journal", iri::JOURNAL));
+        ns.push(("publisher", iri::PUBLISHER));
+        ns
+    }
+
+    fn show_term(t: Term<'_>, ns: &[(&str, &str)]) -> String {
+        match t {
+            Term::Iri(s) => ns
+                .iter()
+                .filter(|(_, n)| s.starts_with(n))
+                .max_by_key(|(_, n)| n.len())
+                .map_or(format!("<{s}>"), |(p, n)| format!("{p}:{}", &s[n.len()..])),
+            Term::Literal(v, Datatype::String) => format!("\"{v}\""),
+            Term::Literal(v, dt) => format!("\"{v}\"^^{}", values::prefixed(dt)),
+        }
+    }
+
+    /// The triples of `g`, one `s p o` string each, sorted.
+    pub fn triples(g: &FigureGraph) -> Vec<String> {
+        let ns = namespaces();
+        let mut out: Vec<String> = g
+            .triples()
+            .map(|[s, p, o]| {
+                format!(
+                    "{} {} {}",
+                    show_term(s, &ns),
+                    show_term(p, &ns),
+                    show_term(o, &ns)
+                )
+            })
+            .collect();
+        out.sort();
+        out
+    }
+
+    /// The reports as `field: message` (warnings) or `error: field: message`.
+    pub fn reports(d: &Diagnostics) -> Vec<String> {
+        d.diagnostics
+            .iter()
+            .map(|d| match d.severity {
+                crate::diag::Severity::Warning => format!("{}: {}", d.field, d.message),
+                crate::diag::Severity::Error => format!("error: {}: {}", d.field, d.message),
+            })
+            .collect()
+    }
+
+    /// A record with figid `X` (line 2) in file `r.md`.
+    pub fn record() -> Record {
+        Record {
+            path: "r.md".into(),
+            line: 1,
+            figid: Some(Text::new("X", 2)),
+            ..Record::default()
+        }
+    }
+
+    /// A present value on line 3.
+    pub fn v(text: &str) -> Option<Text> {
+        Some(Text::new(text, 3))
+    }
+
+    /// Maps `r` with the `http://schema.org/` namespace: the figid, the
+    /// sorted triples and the reports.
+    pub fn map(r: &Record) -> (Option<String>, Vec<String>, Vec<String>) {
+        map_with(&Mapper::new(false), r)
+    }
+
+    /// [`map`] with a given mapper.
+    pub fn map_with(m: &Mapper, r: &Record) -> (Option<String>, Vec<String>, Vec<String>) {
+        let mut g = FigureGraph::new();
+        let mut d = Diagnostics::default();
+        let figid = m.map(r, &mut g, &mut d);
+        (figid, triples(&g), reports(&d))
+    }
+}

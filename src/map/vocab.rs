@@ -85,3 +85,69 @@ pub(super) fn resolved(schema_https: bool) -> &'static [&'static str] {
 pub fn all_terms(schema_https: bool) -> impl Iterator<Item = &'static str> {
     resolved(schema_https).iter().copied()
 }
+
+#[cfg(test)]
+mod tests {
+    use std::collections::HashMap;
+
+    use super::*;
+
+    #[test]
+    fn every_term_resolves_with_the_schema_namespace_in_use() {
+        for https in [false, true] {
+            let resolved = resolved(https);
+            assert_eq!(resolved.len(), TERMS.len());
+            assert_eq!(TERMS.len(), Vocab::S_URL as usize + 1);
+            for (&(ns, local), &term) in TERMS.iter().zip(resolved) {
+                let want_ns = match (ns, https) {
+                    (iri::SCHEMA, true) => iri::SCHEMA_HTTPS,
+                    _ => ns,
+                };
+                assert_eq!(term, format!("{want_ns}{local}"));
+            }
+            let schema = if https {
+                iri::SCHEMA_HTTPS
+            } else {
+                iri::SCHEMA
+            };
+            let other = if https {
+                iri::SCHEMA
+            } else {
+                iri::SCHEMA_HTTPS
+            };
+            assert!(resolved.iter().all(|t| !t.starts_with(other)), "{https}");
+            assert_eq!(resolved[Vocab::S_NAME as usize], format!("{schema}name"));
+            assert_eq!(resolved[Vocab::S_URL as usize], format!("{schema}url"));
+            assert_eq!(
+                resolved[Vocab::TYPE as usize],
+                "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+            );
+            assert_eq!(
+                resolved[Vocab::DC_IS_PART_OF as usize],
+                "http://purl.org/dc/terms/isPartOf"
+            );
+            assert_eq!(resolved[Vocab::CC0 as usize], iri::CC0);
+            assert_eq!(
+                resolved[Vocab::WIKIPATHWAYS_ORG as usize],
+                iri::WIKIPATHWAYS_ORG
+            );
+            assert_eq!(all_terms(https).collect::<Vec<_>>(), resolved);
+        }
+        // Resolved once per namespace.
+        assert!(std::ptr::eq(resolved(true), resolved(true)));
+    }
+
+    /// The graph interns a term by its slot, so two slots with one IRI
+    /// would give two terms for it (and duplicate triples).
+    #[test]
+    fn no_two_terms_resolve_to_the_same_iri() {
+        for https in [false, true] {
+            let mut seen = HashMap::new();
+            for (i, &term) in resolved(https).iter().enumerate() {
+                if let Some(j) = seen.insert(term, i) {
+                    panic!("slots {j} and {i} are both <{term}>");
+                }
+            }
+        }
+    }
+}
