@@ -94,12 +94,17 @@ impl Diagnostics {
 }
 
 /// Quotes a value for a message so that spaces, newlines and control
-/// characters are visible (and cannot forge another report line).
+/// characters are visible (and cannot forge another report line); cut
+/// after 80 characters.
 pub fn show(value: &str) -> String {
-    const MAX: usize = 80;
+    show_at_most(value, 80)
+}
+
+/// [`show`], cut after `max` characters.
+pub fn show_at_most(value: &str, max: usize) -> String {
     let mut out = String::from("\"");
     for (i, c) in value.chars().enumerate() {
-        if i == MAX {
+        if i == max {
             out.push('…');
             break;
         }

@@ -29,12 +29,7 @@ fn the_api_store_answers_as_the_parsed_golden_file() {
     assert_eq!(store.len().unwrap(), parsed.len().unwrap());
     assert_eq!(store.len().unwrap(), lines(&nq));
 
-    let mut queries: Vec<_> = std::fs::read_dir(root().join("examples/queries"))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "rq"))
-        .collect();
-    queries.sort();
+    let queries = example_queries();
     let mut answered = 0;
     for query in queries {
         let text = std::fs::read_to_string(&query).unwrap();

@@ -40,12 +40,7 @@ fn store() -> Store {
 #[ignore = "needs ../shared/corpus"]
 fn example_queries_give_the_expected_answers() {
     let store = store();
-    let mut queries: Vec<_> = std::fs::read_dir(root().join("examples/queries"))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "rq"))
-        .collect();
-    queries.sort();
+    let queries = example_queries();
     assert!(queries.len() >= 7, "{queries:?}");
     for query in queries {
         let text = std::fs::read_to_string(&query).unwrap();

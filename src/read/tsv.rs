@@ -364,23 +364,13 @@ impl<'a> Records<'a> {
 /// A header row for a report: its first cells, tab-joined, quoted and
 /// escaped, cut short when long.
 fn show_header(header: &[Cow<str>]) -> String {
-    const MAX: usize = 240;
     let joined = header
         .iter()
         .take(16)
         .map(|c| &**c)
         .collect::<Vec<_>>()
         .join("\t");
-    let mut out = String::from("\"");
-    for (i, c) in joined.chars().enumerate() {
-        if i == MAX {
-            out.push('…');
-            break;
-        }
-        out.extend(c.escape_debug());
-    }
-    out.push('"');
-    out
+    crate::diag::show_at_most(&joined, 240)
 }
 
 fn table(

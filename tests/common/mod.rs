@@ -69,6 +69,17 @@ pub fn parse(format: &str, data: &[u8]) -> BTreeSet<String> {
     parse::parse_any(format, data).unwrap_or_else(|e| panic!("{e}"))
 }
 
+/// The example queries (`examples/queries/*.rq`), sorted.
+pub fn example_queries() -> Vec<PathBuf> {
+    let mut queries: Vec<_> = std::fs::read_dir(root().join("examples/queries"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "rq"))
+        .collect();
+    queries.sort();
+    queries
+}
+
 /// Number of statements in a line-based output.
 pub fn lines(data: &[u8]) -> usize {
     data.split(|&b| b == b'\n')
