@@ -153,6 +153,24 @@ struct Outcome {
 /// Converts `inputs` (paths, `-` for standard input, none = standard input)
 /// and writes the serialization to `out`. Every problem goes to `on_diag`
 /// as soon as its record is reached in input order.
+///
+/// ```
+/// use pfocr2rdf::{Diagnostic, Format, Options, convert};
+///
+/// let dir = std::env::temp_dir().join(format!("pfocr2rdf-doc-{}", std::process::id()));
+/// std::fs::create_dir_all(&dir)?;
+/// std::fs::write(dir.join("f1.md"), "---\nfigid: PMC1__f1.jpg\npmcid: PMC1\nyear: MMXX\n---\n")?;
+/// let options = Options { format: Format::NTriples, ..Options::default() };
+/// let (mut out, mut problems) = (Vec::new(), Vec::new());
+/// let summary = convert(&[dir.clone()], &options, std::io::empty(), &mut out, &mut |d: &Diagnostic| {
+///     problems.push(d.to_string())
+/// })?;
+/// assert_eq!((summary.converted, summary.failed, summary.warnings), (1, 0, 1));
+/// assert_eq!(summary.triples as usize, out.split(|&b| b == b'\n').filter(|l| !l.is_empty()).count());
+/// assert!(problems[0].ends_with("year: \"MMXX\" is not a valid xsd:gYear: no triple"));
+/// std::fs::remove_dir_all(&dir)?;
+/// # Ok::<(), std::io::Error>(())
+/// ```
 pub fn convert(
     inputs: &[PathBuf],
     opts: &Options,
