@@ -27,19 +27,22 @@ pub fn load_file(
 ) -> Option<Record> {
     let shown = path.display().to_string();
     let bytes = read_reported(path, &shown, report)?;
-    let doc = frontmatter::decode(&bytes).and_then(frontmatter::split_file);
-    let doc = match doc {
-        Ok(d) => d,
-        Err(e) => {
-            report.error(&shown, e.line, "", e.message);
-            return None;
-        }
-    };
-    let mut record = parse_document(&doc, &shown, report)?;
+    let mut record = front_matter(&shown, &bytes, report)?;
     for (kind, tsv_path) in companions {
         attach(&mut record, *kind, tsv_path, report);
     }
     Some(record)
+}
+
+/// The record of a front-matter file's bytes (without its companions).
+fn front_matter(path: &str, bytes: &[u8], diags: &mut Diagnostics) -> Option<Record> {
+    match frontmatter::decode(bytes).and_then(frontmatter::split_file) {
+        Ok(doc) => parse_document(&doc, path, diags),
+        Err(e) => {
+            diags.error(path, e.line, "", e.message);
+            None
+        }
+    }
 }
 
 /// Parses one front-matter document (of a file or of standard input).
@@ -144,14 +147,7 @@ pub fn record_from_text(
     companions: &[(Kind, &str, &str)],
     diags: &mut Diagnostics,
 ) -> Option<Record> {
-    let doc = match frontmatter::decode(text.as_bytes()).and_then(frontmatter::split_file) {
-        Ok(d) => d,
-        Err(e) => {
-            diags.error(path, e.line, "", e.message);
-            return None;
-        }
-    };
-    let mut record = parse_document(&doc, path, diags)?;
+    let mut record = front_matter(path, text.as_bytes(), diags)?;
     for &(kind, tsv_path, tsv) in companions {
         attach_bytes(&mut record, kind, tsv.as_bytes(), tsv_path, diags);
     }
