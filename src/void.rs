@@ -329,6 +329,8 @@ impl Description {
             Format::NQuads => "N-Quads",
             Format::TriG => "TriG",
             Format::JsonLd => "JSON-LD",
+            // A KGX export has no dataset description (`convert_to`).
+            Format::Kgx | Format::KgxJsonl => unreachable!("no description of KGX"),
         };
         let feature = b.term(FORMATS, feature);
         b.add(d, VOID, "feature", feature);
