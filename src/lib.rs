@@ -51,8 +51,8 @@ pub use oxrdf;
 
 pub use convert::{Events, Options, Summary, Unmapped, Void, convert, convert_to, shard_of};
 pub use diag::{Diagnostic, Severity};
-pub use map::kgx::KgxCounts;
 pub use figure::{Converter, Figure, RecordError, RecordText};
+pub use map::kgx::KgxCounts;
 pub use read::Kind as MentionKind;
 pub use void::Stats;
 pub use write::Format;

@@ -38,7 +38,10 @@ pub enum Target {
     },
     /// `-f kgx|kgx-jsonl -o DIR/`: the nodes and edges tables and the
     /// metadata file, committed together.
-    Kgx { dir: PathBuf, compression: Compression },
+    Kgx {
+        dir: PathBuf,
+        compression: Compression,
+    },
 }
 
 impl Target {

@@ -18,10 +18,10 @@ use std::collections::BTreeMap;
 
 use serde_json::json;
 
+use super::Mapper;
 use super::iri;
 use super::values;
 use super::vocab::Vocab;
-use super::Mapper;
 use crate::graph::{FigureGraph, Term};
 use crate::write::kgx::{Columns, Row};
 
@@ -111,7 +111,12 @@ fn curie(iri_: &str) -> Option<(String, Option<&'static str>)> {
         (iri::CHEBI, "CHEBI", values::is_number_id, Some(CHEMICAL)),
         (iri::DOID, "DOID", values::is_number_id, Some(DISEASE)),
         (iri::MESH, "MESH", values::is_mesh, None),
-        (iri::NCBITAXON, "NCBITaxon", values::is_number_id, Some(ORGANISM)),
+        (
+            iri::NCBITAXON,
+            "NCBITaxon",
+            values::is_number_id,
+            Some(ORGANISM),
+        ),
     ];
     table.iter().find_map(|&(ns, prefix, valid, category)| {
         let id = iri_.strip_prefix(ns)?;
@@ -251,7 +256,9 @@ impl Mapper {
         };
         let mut edges = Vec::new();
         for x in entities {
-            let Some((id, category)) = curie(x) else { continue };
+            let Some((id, category)) = curie(x) else {
+                continue;
+            };
             let category = match category {
                 Some(c) => vec![c],
                 // MeSH: by the classes of the mentions whose body it is.
@@ -294,7 +301,9 @@ impl Mapper {
             ));
         }
         for t in organisms {
-            let Some((id, Some(ORGANISM))) = curie(t) else { continue };
+            let Some((id, Some(ORGANISM))) = curie(t) else {
+                continue;
+            };
             edges.push(edge(RELATED_TO, &id, ORGANISM));
             out.nodes.push(node(
                 id,

@@ -87,9 +87,10 @@ fn push_json_string(out: &mut Vec<u8>, s: &str) {
 /// is put in double quotes, with `"` doubled (RFC 4180 style, pandas'
 /// default `QUOTE_MINIMAL`), so it stays one cell.
 fn push_tsv_cell(out: &mut Vec<u8>, values: &[String]) {
-    let needs_quotes = values
-        .iter()
-        .any(|v| v.bytes().any(|b| matches!(b, b'\t' | b'\n' | b'\r' | b'"' | b'|')));
+    let needs_quotes = values.iter().any(|v| {
+        v.bytes()
+            .any(|b| matches!(b, b'\t' | b'\n' | b'\r' | b'"' | b'|'))
+    });
     if needs_quotes {
         out.push(b'"');
     }
