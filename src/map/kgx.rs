@@ -44,7 +44,7 @@ pub const NODE_COLUMNS: Columns = Columns {
         "in_taxon",
         "provided_by",
     ],
-    lists: &[false, true, false, false, false, true, true],
+    lists: &[false, true, false, false, false, false, true],
 };
 
 /// Edge columns, KGX core ones first.
@@ -281,13 +281,15 @@ impl Mapper {
                     c
                 }
             };
+            // `in_taxon` is single-valued in KGX: the first taxon of the
+            // gene's rows in this figure.
             let mut in_taxon: Vec<String> = Vec::new();
             if category[0] == GENE {
                 for &(m, b) in &mention_bodies {
                     if b == x
                         && let Some(t) = mention_taxon.get(m)
                         && let Some((t, _)) = curie(t).filter(|(_, c)| *c == Some(ORGANISM))
-                        && !in_taxon.contains(&t)
+                        && in_taxon.is_empty()
                     {
                         in_taxon.push(t);
                     }

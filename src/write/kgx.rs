@@ -12,6 +12,8 @@ pub struct Columns {
 }
 
 /// One row: one cell per column (empty: no value).
+///
+/// Values are written as they are, but for the TSV rule of `push_tsv_cell`.
 pub type Row = Vec<Vec<String>>;
 
 /// The two KGX syntaxes.
@@ -82,35 +84,24 @@ fn push_json_string(out: &mut Vec<u8>, s: &str) {
     serde_json::to_writer(&mut *out, s).expect("JSON into memory");
 }
 
-/// A TSV cell as pandas' `read_csv(sep='\t')` (KGX's TSV reader) reads it
-/// back: values `|`-joined; a cell holding a tab, a line break, `"` or `|`
-/// is put in double quotes, with `"` doubled (RFC 4180 style, pandas'
-/// default `QUOTE_MINIMAL`), so it stays one cell.
+/// A TSV cell as KGX's TSV reader reads it back: values `|`-joined. That
+/// reader is pandas' `read_csv(sep='\t', quoting=QUOTE_NONE)`: nothing can
+/// be quoted or escaped, so a tab, CR or LF inside a value becomes a space
+/// (what KGX's own TSV writer does) and the cell stays one cell; `"` is
+/// plain data. A `|` is kept: KGX reads a cell holding one as a list (the
+/// JSON Lines form keeps every value exactly).
 fn push_tsv_cell(out: &mut Vec<u8>, values: &[String]) {
-    let needs_quotes = values.iter().any(|v| {
-        v.bytes()
-            .any(|b| matches!(b, b'\t' | b'\n' | b'\r' | b'"' | b'|'))
-    });
-    if needs_quotes {
-        out.push(b'"');
-    }
     for (i, v) in values.iter().enumerate() {
         if i > 0 {
             out.push(b'|');
         }
-        if needs_quotes {
-            for part in v.split_inclusive('"') {
-                out.extend_from_slice(part.as_bytes());
-                if part.ends_with('"') {
-                    out.push(b'"');
-                }
+        out.extend(v.bytes().map(|b| {
+            if matches!(b, b'\t' | b'\n' | b'\r') {
+                b' '
+            } else {
+                b
             }
-        } else {
-            out.extend_from_slice(v.as_bytes());
-        }
-    }
-    if needs_quotes {
-        out.push(b'"');
+        }));
     }
 }
 
@@ -132,14 +123,14 @@ mod tests {
     }
 
     #[test]
-    fn tsv_quotes_what_would_split_a_cell() {
+    fn tsv_cells_never_split() {
         let mut out = Vec::new();
         Syntax::Tsv.header(COLS, &mut out);
         Syntax::Tsv.row(COLS, &row("plain"), &mut out);
         Syntax::Tsv.row(COLS, &row("a\tb\n\"c\"|d"), &mut out);
         assert_eq!(
             String::from_utf8(out).unwrap(),
-            "id\tcategory\tname\nX:1\ta:A|a:B\tplain\nX:1\ta:A|a:B\t\"a\tb\n\"\"c\"\"|d\"\n"
+            "id\tcategory\tname\nX:1\ta:A|a:B\tplain\nX:1\ta:A|a:B\ta b \"c\"|d\n"
         );
     }
 
