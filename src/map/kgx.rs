@@ -103,10 +103,19 @@ pub struct KgxFigure {
     pub edges: Vec<Edge>,
 }
 
+/// A namespace, its Biolink prefix, the pattern of its ids, its category
+/// (`None`: decided by the mention).
+type Namespace = (
+    &'static str,
+    &'static str,
+    fn(&str) -> bool,
+    Option<&'static str>,
+);
+
 /// The CURIE of an entity IRI, with its category for a gene, ChEBI, DOID
 /// or taxon (`None` for MeSH: the mention class decides).
 fn curie(iri_: &str) -> Option<(String, Option<&'static str>)> {
-    let table: [(&str, &str, fn(&str) -> bool, Option<&'static str>); 5] = [
+    let table: [Namespace; 5] = [
         (iri::NCBIGENE, "NCBIGene", values::is_number_id, Some(GENE)),
         (iri::CHEBI, "CHEBI", values::is_number_id, Some(CHEMICAL)),
         (iri::DOID, "DOID", values::is_number_id, Some(DISEASE)),
