@@ -29,6 +29,9 @@
 //! # Ok::<(), pfocr2rdf::RecordError>(())
 //! ```
 //!
+//! The same figure graphs can also be written as KGX (Biolink Model) nodes
+//! and edges ([`Format::Kgx`], [`Format::KgxJsonl`]; see [`convert_to`]).
+//!
 //! Inside, data flows one way: `read` (discover inputs, split front
 //! matter, YAML and TSV into a typed record) → `map` (one record → one
 //! figure graph; the only module that knows the vocabulary) → `write` (one
