@@ -16,6 +16,8 @@
 
 use std::collections::BTreeMap;
 
+use rustc_hash::{FxHashMap, FxHashSet};
+
 use serde_json::json;
 
 use super::Mapper;
@@ -171,14 +173,17 @@ impl Mapper {
         let mut fig_name = None;
         let mut fig_description = None;
         let mut article = None;
-        let mut article_name: BTreeMap<&str, &str> = BTreeMap::new();
+        let mut article_name: FxHashMap<&str, &str> = FxHashMap::default();
+        // `F schema:mentions X` is one triple per X (the graph drops
+        // duplicates); a taxon may be both `wp:organism` and `nerOrganism`.
         let mut entities: Vec<&str> = Vec::new();
         let mut organisms: Vec<&str> = Vec::new();
-        let mut labels: BTreeMap<&str, &str> = BTreeMap::new();
+        let mut organisms_seen: FxHashSet<&str> = FxHashSet::default();
+        let mut labels: FxHashMap<&str, &str> = FxHashMap::default();
         // Per mention: its class, bodies and organism.
-        let mut mention_class: BTreeMap<&str, &str> = BTreeMap::new();
+        let mut mention_class: FxHashMap<&str, &str> = FxHashMap::default();
         let mut mention_bodies: Vec<(&str, &str)> = Vec::new();
-        let mut mention_taxon: BTreeMap<&str, &str> = BTreeMap::new();
+        let mut mention_taxon: FxHashMap<&str, &str> = FxHashMap::default();
         for [s, p, o] in g.triples() {
             let (s, p) = (s.as_str(), p.as_str());
             match o {
@@ -195,10 +200,12 @@ impl Mapper {
                 }
                 Term::Iri(o) => {
                     if s == f {
-                        if p == mentions && !entities.contains(&o) {
+                        if p == mentions {
                             entities.push(o);
-                        } else if (p == organism || p == ner_organism) && !organisms.contains(&o) {
-                            organisms.push(o);
+                        } else if p == organism || p == ner_organism {
+                            if organisms_seen.insert(o) {
+                                organisms.push(o);
+                            }
                         } else if p == part_of && o.starts_with(iri::PMC) {
                             article.get_or_insert(o);
                         }
@@ -210,6 +217,25 @@ impl Mapper {
                         mention_taxon.entry(s).or_insert(o);
                     }
                 }
+            }
+        }
+
+        // Per body, from its mentions in order: a chemical mention names it,
+        // a disease mention names it, the first valid taxon of a mention.
+        let mut bodies: FxHashMap<&str, (bool, bool, Option<String>)> = FxHashMap::default();
+        for &(m, b) in &mention_bodies {
+            let e = bodies.entry(b).or_default();
+            match mention_class.get(m) {
+                Some(&c) if c == chemical => e.0 = true,
+                Some(&c) if c == disease => e.1 = true,
+                _ => {}
+            }
+            if e.2.is_none() {
+                e.2 = mention_taxon
+                    .get(m)
+                    .and_then(|t| curie(t))
+                    .filter(|(_, c)| *c == Some(ORGANISM))
+                    .map(|(t, _)| t);
             }
         }
 
@@ -272,17 +298,14 @@ impl Mapper {
                 Some(c) => vec![c],
                 // MeSH: by the classes of the mentions whose body it is.
                 None => {
-                    let classes = |class: &str| {
-                        mention_bodies
-                            .iter()
-                            .any(|&(m, b)| b == x && mention_class.get(m) == Some(&class))
-                    };
                     let mut c = Vec::new();
-                    if classes(chemical) {
-                        c.push(CHEMICAL);
-                    }
-                    if classes(disease) {
-                        c.push(DISEASE);
+                    if let Some((chem, dis, _)) = bodies.get(x) {
+                        if *chem {
+                            c.push(CHEMICAL);
+                        }
+                        if *dis {
+                            c.push(DISEASE);
+                        }
                     }
                     if c.is_empty() {
                         continue;
@@ -292,18 +315,10 @@ impl Mapper {
             };
             // `in_taxon` is single-valued in KGX: the first taxon of the
             // gene's rows in this figure.
-            let mut in_taxon: Vec<String> = Vec::new();
-            if category[0] == GENE {
-                for &(m, b) in &mention_bodies {
-                    if b == x
-                        && let Some(t) = mention_taxon.get(m)
-                        && let Some((t, _)) = curie(t).filter(|(_, c)| *c == Some(ORGANISM))
-                        && in_taxon.is_empty()
-                    {
-                        in_taxon.push(t);
-                    }
-                }
-            }
+            let in_taxon: Vec<String> = match bodies.get(x) {
+                Some((_, _, Some(t))) if category[0] == GENE => vec![t.clone()],
+                _ => Vec::new(),
+            };
             edges.push(edge(MENTIONS, &id, category[0]));
             out.nodes.push(node(
                 id,
@@ -334,18 +349,18 @@ pub struct KgxCounts {
     /// Edges written.
     pub edges: u64,
     /// Per category: nodes, and the CURIE prefixes of their ids.
-    pub categories: BTreeMap<String, (u64, Vec<String>)>,
+    pub categories: BTreeMap<&'static str, (u64, Vec<String>)>,
     /// Per (predicate, object category): edges.
-    pub predicates: BTreeMap<(String, String), u64>,
+    pub predicates: BTreeMap<(&'static str, &'static str), u64>,
 }
 
 impl KgxCounts {
     /// Counts a node written: its id and categories.
-    pub fn node(&mut self, id: &str, category: &[&str]) {
+    pub fn node(&mut self, id: &str, category: &[&'static str]) {
         self.nodes += 1;
         let prefix = id.split(':').next().unwrap_or_default();
-        for c in category {
-            let e = self.categories.entry((*c).to_owned()).or_default();
+        for &c in category {
+            let e = self.categories.entry(c).or_default();
             e.0 += 1;
             if !e.1.iter().any(|p| p == prefix) {
                 e.1.push(prefix.to_owned());
@@ -355,11 +370,11 @@ impl KgxCounts {
     }
 
     /// Counts an edge written: its predicate and object category.
-    pub fn edge(&mut self, predicate: &str, object_category: &str) {
+    pub fn edge(&mut self, predicate: &'static str, object_category: &'static str) {
         self.edges += 1;
         *self
             .predicates
-            .entry((predicate.to_owned(), object_category.to_owned()))
+            .entry((predicate, object_category))
             .or_default() += 1;
     }
 }
@@ -374,7 +389,7 @@ pub fn metadata(counts: &KgxCounts, tool_version: &str, vocab_version: &str) -> 
         .iter()
         .map(|(c, (n, prefixes))| {
             (
-                c.clone(),
+                (*c).to_owned(),
                 json!({"id_prefixes": prefixes, "count": n, "count_by_source": {SOURCE: n}}),
             )
         })
