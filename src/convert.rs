@@ -676,8 +676,8 @@ fn run_job(
                 syntax.row(kgx::NODE_COLUMNS, &node.row, &mut outcome.chunk);
                 k.nodes.push((node.id, node.category, outcome.chunk.len()));
             }
-            for edge in figure.edges.drain(..) {
-                syntax.row(kgx::EDGE_COLUMNS, &edge.row, &mut k.edges);
+            for edge in &figure.edges {
+                syntax.cells(kgx::EDGE_COLUMNS, &edge.cells(figure), &mut k.edges);
                 k.edge_keys.push((edge.predicate, edge.object_category));
             }
         }

@@ -25,7 +25,7 @@ use super::iri;
 use super::values;
 use super::vocab::Vocab;
 use crate::graph::{FigureGraph, Term};
-use crate::write::kgx::{Columns, Row};
+use crate::write::kgx::{Cell, Columns, Row};
 
 /// The `PFOCR` prefix (not in the Biolink Model prefix map: declared in the
 /// metadata).
@@ -87,12 +87,31 @@ pub struct Node {
 /// One edge: predicate and object category (for the counts), its row.
 #[derive(Clone, Debug, Default)]
 pub struct Edge {
+    /// The edge id.
+    pub id: String,
     /// The Biolink predicate.
     pub predicate: &'static str,
+    /// The object's CURIE.
+    pub object: String,
     /// The object's first category in this figure.
     pub object_category: &'static str,
-    /// The row, in [`EDGE_COLUMNS`] order.
-    pub row: Row,
+}
+
+impl Edge {
+    /// The edge's cells in [`EDGE_COLUMNS`] order (the subject and the
+    /// publications are the figure's): borrowed, nothing allocated.
+    pub fn cells<'a>(&'a self, figure: &'a KgxFigure) -> [Cell<'a>; 8] {
+        [
+            Cell::One(&self.id),
+            Cell::One(&figure.subject),
+            Cell::One(self.predicate),
+            Cell::One(&self.object),
+            Cell::One(SOURCE),
+            Cell::One("not_provided"),
+            Cell::One("text_mining_agent"),
+            Cell::List(&figure.publications),
+        ]
+    }
 }
 
 /// The KGX nodes and edges of one figure, in a stable order (figure,
@@ -103,6 +122,10 @@ pub struct KgxFigure {
     pub nodes: Vec<Node>,
     /// Edges.
     pub edges: Vec<Edge>,
+    /// The subject of every edge: the figure's CURIE.
+    pub subject: String,
+    /// The `publications` of every edge: the article's CURIE, if any.
+    pub publications: Vec<String>,
 }
 
 /// A namespace, its Biolink prefix, the pattern of its ids, its category
@@ -149,6 +172,8 @@ impl Mapper {
     pub fn kgx(&self, g: &FigureGraph, out: &mut KgxFigure) {
         out.nodes.clear();
         out.edges.clear();
+        out.subject.clear();
+        out.publications.clear();
         let Some(Term::Iri(f)) = g.name() else { return };
         let Some(figid) = f
             .strip_prefix(iri::FIGURE)
@@ -275,18 +300,10 @@ impl Mapper {
         let edge = |predicate: &'static str, object: &str, object_category: &'static str| {
             let name = predicate.strip_prefix("biolink:").unwrap_or(predicate);
             Edge {
+                id: format!("{fig}#{name}-{object}"),
                 predicate,
+                object: object.to_owned(),
                 object_category,
-                row: vec![
-                    vec![format!("{fig}#{name}-{object}")],
-                    vec![fig.clone()],
-                    vec![predicate.to_owned()],
-                    vec![object.to_owned()],
-                    vec![SOURCE.to_owned()],
-                    vec!["not_provided".to_owned()],
-                    vec!["text_mining_agent".to_owned()],
-                    publication.iter().cloned().collect(),
-                ],
             }
         };
         let mut edges = Vec::new();
@@ -338,6 +355,8 @@ impl Mapper {
             ));
         }
         out.edges = edges;
+        out.publications.extend(publication);
+        out.subject = fig;
     }
 }
 

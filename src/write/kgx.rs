@@ -11,6 +11,29 @@ pub struct Columns {
     pub lists: &'static [bool],
 }
 
+/// One cell, borrowed: one value or a list (an empty list: no value).
+#[derive(Clone, Copy, Debug)]
+pub enum Cell<'a> {
+    /// One value.
+    One(&'a str),
+    /// Any number of values.
+    List(&'a [String]),
+}
+
+impl<'a> Cell<'a> {
+    fn values(self) -> impl Iterator<Item = &'a str> {
+        let (one, list) = match self {
+            Cell::One(s) => (Some(s), &[][..]),
+            Cell::List(l) => (None, l),
+        };
+        one.into_iter().chain(list.iter().map(String::as_str))
+    }
+
+    fn is_empty(self) -> bool {
+        matches!(self, Cell::List([]))
+    }
+}
+
 /// One row: one cell per column (empty: no value).
 ///
 /// Values are written as they are, but for the TSV rule of `push_tsv_cell`.
@@ -36,6 +59,12 @@ impl Syntax {
 
     /// Appends one row.
     pub fn row(self, cols: Columns, row: &[Vec<String>], out: &mut Vec<u8>) {
+        let cells: Vec<Cell<'_>> = row.iter().map(|v| Cell::List(v)).collect();
+        self.cells(cols, &cells, out);
+    }
+
+    /// Appends one row of borrowed cells.
+    pub fn cells(self, cols: Columns, row: &[Cell<'_>], out: &mut Vec<u8>) {
         debug_assert_eq!(row.len(), cols.names.len());
         match self {
             Syntax::Tsv => {
@@ -43,7 +72,7 @@ impl Syntax {
                     if i > 0 {
                         out.push(b'\t');
                     }
-                    push_tsv_cell(out, cell);
+                    push_tsv_cell(out, *cell);
                 }
                 out.push(b'\n');
             }
@@ -51,7 +80,7 @@ impl Syntax {
                 // Keys in column order (serde_json's Map would sort them).
                 out.push(b'{');
                 let mut first = true;
-                for ((name, list), cell) in cols.names.iter().zip(cols.lists).zip(row) {
+                for ((name, list), &cell) in cols.names.iter().zip(cols.lists).zip(row) {
                     if cell.is_empty() {
                         continue;
                     }
@@ -63,15 +92,15 @@ impl Syntax {
                     out.push(b':');
                     if *list {
                         out.push(b'[');
-                        for (i, v) in cell.iter().enumerate() {
+                        for (i, v) in cell.values().enumerate() {
                             if i > 0 {
                                 out.push(b',');
                             }
                             push_json_string(out, v);
                         }
                         out.push(b']');
-                    } else {
-                        push_json_string(out, &cell[0]);
+                    } else if let Some(v) = cell.values().next() {
+                        push_json_string(out, v);
                     }
                 }
                 out.extend_from_slice(b"}\n");
@@ -90,8 +119,8 @@ fn push_json_string(out: &mut Vec<u8>, s: &str) {
 /// (what KGX's own TSV writer does) and the cell stays one cell; `"` is
 /// plain data. A `|` is kept: KGX reads a cell holding one as a list (the
 /// JSON Lines form keeps every value exactly).
-fn push_tsv_cell(out: &mut Vec<u8>, values: &[String]) {
-    for (i, v) in values.iter().enumerate() {
+fn push_tsv_cell(out: &mut Vec<u8>, cell: Cell<'_>) {
+    for (i, v) in cell.values().enumerate() {
         if i > 0 {
             out.push(b'|');
         }
