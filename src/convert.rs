@@ -11,9 +11,11 @@ use std::sync::{Arc, Mutex};
 use crate::diag::{Diagnostic, Diagnostics, Severity, show};
 use crate::graph::FigureGraph;
 use crate::map::Mapper;
+use crate::map::kgx::{self, KgxCounts, KgxFigure};
 use crate::read::frontmatter::{Document, Stream};
 use crate::read::{self, Found, Kind, Source};
-use crate::void::{Counter, Description, Facts, FigureStats, Stats};
+use crate::void::{Counter, Description, Facts, FigureStats, Stats, TOOL_VERSION, VOCAB_VERSION};
+use crate::write::kgx::Syntax;
 use crate::write::{Format, Serializer};
 
 /// What to convert to, and how.
@@ -118,6 +120,8 @@ pub struct Summary {
     pub triples_per_part: Vec<u64>,
     /// Counted for the dataset description (with [`Void::Add`] / [`Void::Only`]).
     pub stats: Stats,
+    /// Nodes and edges written, for a KGX format.
+    pub kgx: Option<KgxCounts>,
 }
 
 /// How standard input is named in reports.
@@ -148,6 +152,20 @@ struct Outcome {
     figure: FigureStats,
     /// A record (converted or failed), not a discovery problem.
     record: bool,
+    /// For a KGX format: the nodes (`chunk` holds their rows, back to back)
+    /// and the edges.
+    kgx: KgxChunk,
+}
+
+/// One figure's KGX rows, serialized by a worker.
+#[derive(Default)]
+struct KgxChunk {
+    /// Per node row in `chunk`: its id, categories and end offset.
+    nodes: Vec<(String, Vec<&'static str>, usize)>,
+    /// The edge rows.
+    edges: Vec<u8>,
+    /// Per edge: predicate and object category.
+    edge_keys: Vec<(&'static str, &'static str)>,
 }
 
 /// Converts `inputs` (paths, `-` for standard input, none = standard input)
@@ -192,15 +210,29 @@ pub fn convert(
 /// to `void_out` as a document of its own when given, else at the end of
 /// the single document in `outs` (before its footer); with [`Void::Only`],
 /// the description is the only thing written, to `void_out` or `outs[0]`.
+///
+/// A KGX format ([`Format::is_kgx`]) takes two writers in `outs`, the nodes
+/// table and the edges table, and writes its metadata (JSON) to `void_out`;
+/// each node is written once, the first time a figure names it (its row
+/// from that figure). [`Options::void`] does not apply.
 pub fn convert_to(
     inputs: &[PathBuf],
     opts: &Options,
     stdin: impl BufRead + Send,
     outs: &mut [&mut dyn Write],
-    void_out: Option<&mut dyn Write>,
+    mut void_out: Option<&mut dyn Write>,
     events: &mut dyn Events,
 ) -> io::Result<Summary> {
     assert!(!outs.is_empty(), "at least one output");
+    let kgx_syntax = match opts.format {
+        Format::Kgx => Some(Syntax::Tsv),
+        Format::KgxJsonl => Some(Syntax::Jsonl),
+        _ => None,
+    };
+    assert!(
+        kgx_syntax.is_none() || outs.len() == 2,
+        "KGX: a nodes and an edges writer"
+    );
     let mut summary = Summary {
         triples_per_part: vec![0; outs.len()],
         ..Summary::default()
@@ -214,9 +246,15 @@ pub fn convert_to(
     let mapper = Mapper::new(opts.schema_https);
     let prefixes = mapper.prefixes();
     let serializer = opts.format.serializer(&prefixes);
-    let figures_out = opts.void != Void::Only;
-    let describe = opts.void != Void::Off;
-    if figures_out {
+    let figures_out = opts.void != Void::Only || kgx_syntax.is_some();
+    let describe = opts.void != Void::Off && kgx_syntax.is_none();
+    if let Some(syntax) = kgx_syntax {
+        for (out, cols) in outs.iter_mut().zip([kgx::NODE_COLUMNS, kgx::EDGE_COLUMNS]) {
+            let mut head = Vec::new();
+            syntax.header(cols, &mut head);
+            out.write_all(&head)?;
+        }
+    } else if figures_out {
         let mut head = Vec::new();
         serializer.header(&mut head);
         for out in outs.iter_mut() {
@@ -238,6 +276,9 @@ pub fn convert_to(
     // bucket, under a per-process random key).
     let mut seen: HashSet<Box<str>> = HashSet::new();
     let mut counter = Counter::default();
+    // KGX: every node id written so far (first one wins), and the counts.
+    let mut nodes_seen: HashSet<Box<str>> = HashSet::new();
+    let mut kgx_counts = KgxCounts::default();
     let pool = Pool::default();
     let result = std::thread::scope(|scope| -> io::Result<u64> {
         let discovery = read::Discovery::new(inputs);
@@ -247,7 +288,7 @@ pub fn convert_to(
             let mapper = &mapper;
             let serializer = &*serializer;
             let pool = &pool;
-            scope.spawn(move || work(&job_rx, mapper, serializer, pool, describe));
+            scope.spawn(move || work(&job_rx, mapper, serializer, kgx_syntax, pool, describe));
         }
         // Owned here, so that leaving the loop early (a write error,
         // --strict) drops it: the producer's next send fails and it stops,
@@ -318,7 +359,22 @@ pub fn convert_to(
                     if describe {
                         counter.add(outcome.figure);
                     }
-                    if figures_out && !outcome.chunk.is_empty() {
+                    if kgx_syntax.is_some() {
+                        let k = &outcome.kgx;
+                        let mut start = 0;
+                        for (id, category, end) in &k.nodes {
+                            if !nodes_seen.contains(id.as_str()) {
+                                nodes_seen.insert(id.as_str().into());
+                                outs[0].write_all(&outcome.chunk[start..*end])?;
+                                kgx_counts.node(id, category);
+                            }
+                            start = *end;
+                        }
+                        outs[1].write_all(&k.edges)?;
+                        for (p, o) in &k.edge_keys {
+                            kgx_counts.edge(p, o);
+                        }
+                    } else if figures_out && !outcome.chunk.is_empty() {
                         let out = &mut outs[shard];
                         if wrote_chunk[shard] {
                             out.write_all(serializer.separator())?;
@@ -366,7 +422,19 @@ pub fn convert_to(
         });
         if inline { d.inline() } else { d.document() }
     };
-    if figures_out {
+    if kgx_syntax.is_some() {
+        let meta = kgx::metadata(&kgx_counts, TOOL_VERSION, VOCAB_VERSION);
+        let mut text = serde_json::to_vec_pretty(&meta).expect("JSON");
+        text.push(b'\n');
+        for out in outs.iter_mut() {
+            out.flush()?;
+        }
+        if let Some(w) = void_out.as_mut() {
+            w.write_all(&text)?;
+            w.flush()?;
+        }
+        summary.kgx = Some(kgx_counts);
+    } else if figures_out {
         let mut tail = Vec::new();
         serializer.footer(&mut tail);
         let inline_void = opts.void == Void::Add && void_out.is_none() && shards == 1;
@@ -539,25 +607,41 @@ fn work(
     jobs: &Mutex<Receiver<Batch>>,
     mapper: &Mapper,
     serializer: &dyn Serializer,
+    kgx: Option<Syntax>,
     pool: &Pool,
     describe: bool,
 ) {
     let mut graph = FigureGraph::new();
+    let mut kgx_figure = KgxFigure::default();
     loop {
         let next = jobs.lock().map(|rx| rx.recv());
         let Ok(Ok((batch, reply))) = next else { return };
         let outcomes: Vec<Outcome> = batch
             .into_iter()
-            .map(|job| run_job(job, mapper, serializer, &mut graph, pool.take(), describe))
+            .map(|job| {
+                let sink = match kgx {
+                    Some(syntax) => Sink::Kgx(syntax, &mut kgx_figure),
+                    None => Sink::Rdf(serializer),
+                };
+                run_job(job, mapper, sink, &mut graph, pool.take(), describe)
+            })
             .collect();
         let _ = reply.send(outcomes);
     }
 }
 
+/// What a worker makes of a figure graph.
+enum Sink<'a> {
+    /// RDF: the serializer's chunk.
+    Rdf(&'a dyn Serializer),
+    /// KGX rows, through a reusable figure.
+    Kgx(Syntax, &'a mut KgxFigure),
+}
+
 fn run_job(
     job: Job,
     mapper: &Mapper,
-    serializer: &dyn Serializer,
+    sink: Sink<'_>,
     graph: &mut FigureGraph,
     chunk: Vec<u8>,
     describe: bool,
@@ -591,6 +675,7 @@ fn run_job(
         diags,
         figure: FigureStats::default(),
         record: !is_problem,
+        kgx: KgxChunk::default(),
     };
     let Some(record) = record else { return outcome };
     let Some(figid) = mapper.map(&record, graph, &mut outcome.diags) else {
@@ -600,7 +685,21 @@ fn run_job(
     // figure with a million-row TSV would otherwise hold both).
     drop(record);
     graph.finish();
-    serializer.figure(graph, &mut outcome.chunk);
+    match sink {
+        Sink::Rdf(serializer) => serializer.figure(graph, &mut outcome.chunk),
+        Sink::Kgx(syntax, figure) => {
+            mapper.kgx(graph, figure);
+            let k = &mut outcome.kgx;
+            for node in figure.nodes.drain(..) {
+                syntax.row(kgx::NODE_COLUMNS, &node.row, &mut outcome.chunk);
+                k.nodes.push((node.id, node.category, outcome.chunk.len()));
+            }
+            for edge in &figure.edges {
+                syntax.cells(kgx::EDGE_COLUMNS, &edge.cells(figure), &mut k.edges);
+                k.edge_keys.push((edge.predicate, edge.object_category));
+            }
+        }
+    }
     outcome.triples = graph.len() as u64;
     if describe {
         outcome.figure = FigureStats::of(graph, mapper.schema_ns());

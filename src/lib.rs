@@ -29,6 +29,9 @@
 //! # Ok::<(), pfocr2rdf::RecordError>(())
 //! ```
 //!
+//! The same figure graphs can also be written as KGX (Biolink Model) nodes
+//! and edges ([`Format::Kgx`], [`Format::KgxJsonl`]; see [`convert_to`]).
+//!
 //! Inside, data flows one way: `read` (discover inputs, split front
 //! matter, YAML and TSV into a typed record) → `map` (one record → one
 //! figure graph; the only module that knows the vocabulary) → `write` (one
@@ -52,6 +55,7 @@ pub use oxrdf;
 pub use convert::{Events, Options, Summary, Unmapped, Void, convert, convert_to, shard_of};
 pub use diag::{Diagnostic, Severity};
 pub use figure::{Converter, Figure, RecordError, RecordText};
+pub use map::kgx::KgxCounts;
 pub use read::Kind as MentionKind;
 pub use void::Stats;
 pub use write::Format;

@@ -48,7 +48,7 @@ const PFOCR_SITE: &str = "https://pfocr.wikipathways.org/";
 
 /// The vocabularies the mapping can use, in the order they are listed.
 /// `schema` is replaced by the namespace in use.
-const VOCABULARIES: [&str; 8] = [
+const VOCABULARIES: [&str; 9] = [
     iri::RDF,
     iri::RDFS,
     iri::SCHEMA,
@@ -57,6 +57,7 @@ const VOCABULARIES: [&str; 8] = [
     iri::OA,
     iri::WP,
     iri::PFOCR,
+    iri::SKOS,
 ];
 
 /// What one figure adds to the description.
@@ -329,6 +330,8 @@ impl Description {
             Format::NQuads => "N-Quads",
             Format::TriG => "TriG",
             Format::JsonLd => "JSON-LD",
+            // A KGX export has no dataset description (`convert_to`).
+            Format::Kgx | Format::KgxJsonl => unreachable!("no description of KGX"),
         };
         let feature = b.term(FORMATS, feature);
         b.add(d, VOID, "feature", feature);

@@ -21,6 +21,8 @@ Examples:
   pfocr2rdf records/ -f nq --compress gzip | zcat | head
   pfocr2rdf records/ -f nq --split 8 --compress gzip -o dump/   dump/part-0000.nq.gz ... part-0007.nq.gz
   pfocr2rdf records/ --report report.json -o out.ttl            every problem as JSON
+  pfocr2rdf pfocr-database/ -f kgx -o kgx/       KGX (Biolink Model): kgx/nodes.tsv, kgx/edges.tsv, kgx/content_metadata.json
+  pfocr2rdf pfocr-database/ -f kgx-jsonl --compress gzip -o kgx/   kgx/nodes.jsonl.gz, kgx/edges.jsonl.gz
   pfocr2rdf completions bash > /etc/bash_completion.d/pfocr2rdf
 
 Exit status: 0 all records converted; 1 a record failed (or none found), or the output
@@ -45,17 +47,18 @@ pub struct Cli {
     #[arg(value_name = "INPUT")]
     pub inputs: Vec<PathBuf>,
 
-    /// Output format: turtle (ttl), ntriples (nt), nquads (nq), trig, jsonld (json-ld), or a media type (text/turtle, application/n-triples, ...).
+    /// Output format: turtle (ttl), ntriples (nt), nquads (nq), trig, jsonld (json-ld), or a media type (text/turtle, application/n-triples, ...);
+    /// or kgx / kgx-jsonl: KGX (Biolink Model) nodes and edges files in the -o folder.
     /// Default: from the -o file's extension (before .gz/.zst), else turtle.
     #[arg(short, long, value_name = "FORMAT")]
     pub format: Option<Format>,
 
-    /// Write to FILE instead of standard output (FILE.gz: gzip, FILE.zst: zstd); with --split, a folder.
+    /// Write to FILE instead of standard output (FILE.gz: gzip, FILE.zst: zstd); with --split or -f kgx, a folder.
     /// The file is written under a temporary name and renamed when complete.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
 
-    /// Compress: gzip or zstd (for standard output and --split; a -o file is compressed by its extension).
+    /// Compress: gzip or zstd (for standard output, --split and -f kgx; a -o file is compressed by its extension).
     #[arg(long, value_name = "gzip|zstd")]
     pub compress: Option<Compression>,
 

@@ -173,9 +173,13 @@ fn finish(output: Output, plan: &Plan, summary: &Summary) -> Ended {
 
 /// The one-line summary printed on standard error.
 fn summary_line(summary: &Summary) -> String {
+    let written = match &summary.kgx {
+        Some(k) => format!("{} nodes and {} edges written", k.nodes, k.edges),
+        None => format!("{} triples written", summary.triples),
+    };
     let mut s = format!(
-        "pfocr2rdf: {} records converted, {} failed, {} triples written, {} warnings",
-        summary.converted, summary.failed, summary.triples, summary.warnings
+        "pfocr2rdf: {} records converted, {} failed, {written}, {} warnings",
+        summary.converted, summary.failed, summary.warnings
     );
     if summary.unmapped.is_empty() {
         s.push_str(", no unmapped keys");

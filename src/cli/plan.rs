@@ -36,6 +36,12 @@ pub enum Target {
         compression: Compression,
         description: bool,
     },
+    /// `-f kgx|kgx-jsonl -o DIR/`: the nodes and edges tables and the
+    /// metadata file, committed together.
+    Kgx {
+        dir: PathBuf,
+        compression: Compression,
+    },
 }
 
 impl Target {
@@ -43,7 +49,9 @@ impl Target {
     pub fn name(&self) -> String {
         match self {
             Target::Stdout(_) => "standard output".into(),
-            Target::File(p, _) | Target::Shards { dir: p, .. } => p.display().to_string(),
+            Target::File(p, _) | Target::Shards { dir: p, .. } | Target::Kgx { dir: p, .. } => {
+                p.display().to_string()
+            }
         }
     }
 
@@ -62,8 +70,33 @@ impl Target {
                 compression,
                 description,
             } => open_shards(dir, *n, format, *compression, *description),
+            Target::Kgx { dir, compression } => open_kgx(dir, format, *compression),
         }
     }
+}
+
+/// `DIR/nodes.EXT`, `DIR/edges.EXT` (compressed as asked) and
+/// `DIR/content_metadata.json`.
+fn open_kgx(dir: &Path, format: Format, c: Compression) -> Result<Output, OutputError> {
+    std::fs::create_dir_all(dir).map_err(|error| OutputError {
+        target: dir.display().to_string(),
+        error,
+    })?;
+    let paths: Vec<PathBuf> = kgx_names(format, c)
+        .iter()
+        .map(|name| dir.join(name))
+        .collect();
+    let mut out = Output::files(&paths, c)?;
+    out.add_description(&dir.join(KGX_METADATA), Compression::None)?;
+    Ok(out)
+}
+
+/// The file of a KGX export's metadata.
+pub const KGX_METADATA: &str = "content_metadata.json";
+
+/// The file names of a KGX export's two tables.
+pub fn kgx_names(format: Format, c: Compression) -> [String; 2] {
+    ["nodes", "edges"].map(|t| format!("{t}.{}{}", format.extension(), c.suffix()))
 }
 
 fn open_shards(
@@ -93,6 +126,9 @@ pub fn resolve(cli: Cli) -> Result<Mode, String> {
         None => {}
     }
     let split = cli.split.map(|n| n as usize);
+    if let Some(format) = cli.format.filter(|f| f.is_kgx()) {
+        return kgx_plan(cli, format);
+    }
     let file_compression = match (&cli.output, split) {
         (Some(path), None) => Compression::from_path(path),
         _ => Compression::None,
@@ -151,6 +187,47 @@ pub fn resolve(cli: Cli) -> Result<Mode, String> {
             created,
         },
         target,
+        report: cli.report,
+        quiet: cli.quiet,
+        verbose: cli.verbose,
+    }))
+}
+
+/// `-f kgx` / `-f kgx-jsonl`: a folder, no shards, no VoID.
+fn kgx_plan(cli: Cli, format: Format) -> Result<Mode, String> {
+    let Some(dir) = cli.output else {
+        return Err(format!(
+            "-f {format} writes nodes and edges files into a folder: give it with -o DIR/"
+        ));
+    };
+    if cli.split.is_some() {
+        return Err(format!("--split does not apply to -f {format}"));
+    }
+    if cli.void || cli.void_only {
+        return Err(format!(
+            "--void does not apply to -f {format} (its metadata is {KGX_METADATA})"
+        ));
+    }
+    let jobs = cli
+        .jobs
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+    if jobs == 0 {
+        return Err("--jobs must be at least 1".into());
+    }
+    Ok(Mode::Convert(Plan {
+        inputs: cli.inputs,
+        options: Options {
+            format,
+            strict: cli.strict,
+            schema_https: cli.schema_https,
+            jobs,
+            void: Void::Off,
+            created: None,
+        },
+        target: Target::Kgx {
+            dir,
+            compression: cli.compress.unwrap_or_default(),
+        },
         report: cli.report,
         quiet: cli.quiet,
         verbose: cli.verbose,

@@ -22,6 +22,7 @@ pub const PREFIXES: &[(&str, &str)] = &[
     ("DOID", DOID),
     ("mesh", MESH),
     ("ndex", NDEX),
+    ("skos", SKOS),
 ];
 
 pub use crate::vocab::owl::NS as OWL;
@@ -58,6 +59,12 @@ pub const DOID: &str = "http://purl.obolibrary.org/obo/DOID_";
 pub const MESH: &str = "http://id.nlm.nih.gov/mesh/";
 /// `https://www.ndexbio.org/viewer/networks/`
 pub const NDEX: &str = "https://www.ndexbio.org/viewer/networks/";
+
+/// `http://www.w3.org/2004/02/skos/core#`
+pub const SKOS: &str = "http://www.w3.org/2004/02/skos/core#";
+/// `https://identifiers.org/chebi/CHEBI:`: ChEBI as WikiPathways writes it
+/// (the object of every ChEBI node's `skos:exactMatch`).
+pub const CHEBI_IDENTIFIERS: &str = "https://identifiers.org/chebi/CHEBI:";
 
 /// `https://pfocr.wikipathways.org/figures/`
 pub const FIGURE: &str = "https://pfocr.wikipathways.org/figures/";

@@ -249,6 +249,15 @@ impl Emitter<'_> {
             if let Some(v) = present(&row.name) {
                 self.string(o, label, v);
             }
+            // Every ChEBI node names its identifiers.org form, as
+            // WikiPathways writes metabolites.
+            if kind == Kind::Chemicals {
+                let same = self.iri(|b| {
+                    b.push_str(iri::CHEBI_IDENTIFIERS);
+                    b.push_str(id);
+                });
+                self.link(o, Vocab::EXACT_MATCH, same);
+            }
         } else if let Some(v) = present(&row.name) {
             self.warn(
                 path,

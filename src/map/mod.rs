@@ -5,6 +5,7 @@
 //! * `iri`: namespaces, IRI patterns and the encoders for record values;
 //! * `emit`: the emitter and its helpers;
 //! * `figure`: the figure and its article; `mention`: the mentions;
+//! * `kgx`: the KGX (Biolink Model) view of a figure graph;
 //! * `field`: how reports name a field;
 //! * `values`, `organisms`: patterns, sentinels, lexical spaces, the
 //!   organism table.
@@ -13,6 +14,7 @@ mod emit;
 mod field;
 mod figure;
 pub mod iri;
+pub mod kgx;
 mod mention;
 mod organisms;
 pub mod values;

@@ -19,6 +19,7 @@ macro_rules! vocabulary {
 vocabulary! {
     TYPE = RDF:"type",
     LABEL = RDFS:"label", SEE_ALSO = RDFS:"seeAlso",
+    EXACT_MATCH = SKOS:"exactMatch",
     DC_IDENTIFIER = DCTERMS:"identifier", DC_TITLE = DCTERMS:"title",
     DC_DESCRIPTION = DCTERMS:"description", DC_LICENSE = DCTERMS:"license",
     DC_IS_PART_OF = DCTERMS:"isPartOf", DC_CITATION = DCTERMS:"bibliographicCitation",

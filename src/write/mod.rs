@@ -7,6 +7,7 @@
 
 mod escape;
 pub mod jsonld;
+pub mod kgx;
 pub mod ntriples;
 pub mod turtle;
 
@@ -29,10 +30,22 @@ pub enum Format {
     TriG,
     /// Expanded JSON-LD: a top-level array of node objects.
     JsonLd,
+    /// KGX TSV (Biolink Model): `nodes.tsv` and `edges.tsv` in a folder.
+    Kgx,
+    /// KGX JSON Lines: `nodes.jsonl` and `edges.jsonl` in a folder.
+    KgxJsonl,
 }
 
 impl Format {
-    /// Every format.
+    /// The KGX formats (not RDF: two tables in a folder).
+    pub const KGX: [Format; 2] = [Format::Kgx, Format::KgxJsonl];
+
+    /// Whether this is a KGX format.
+    pub fn is_kgx(self) -> bool {
+        matches!(self, Format::Kgx | Format::KgxJsonl)
+    }
+
+    /// Every RDF format.
     pub const ALL: [Format; 5] = [
         Format::Turtle,
         Format::NTriples,
@@ -49,6 +62,8 @@ impl Format {
             Format::NQuads => "nq",
             Format::TriG => "trig",
             Format::JsonLd => "jsonld",
+            Format::Kgx => "tsv",
+            Format::KgxJsonl => "jsonl",
         }
     }
 
@@ -60,6 +75,8 @@ impl Format {
             Format::NQuads => "application/n-quads",
             Format::TriG => "application/trig",
             Format::JsonLd => "application/ld+json",
+            Format::Kgx => "text/tab-separated-values",
+            Format::KgxJsonl => "application/jsonl",
         }
     }
 
@@ -71,6 +88,8 @@ impl Format {
             Format::NQuads => "nquads",
             Format::TriG => "trig",
             Format::JsonLd => "jsonld",
+            Format::Kgx => "kgx",
+            Format::KgxJsonl => "kgx-jsonl",
         }
     }
 
@@ -82,11 +101,13 @@ impl Format {
             .find_map(|c| name.strip_suffix(&format!(".{c}")))
             .unwrap_or(&name);
         let ext = name.rsplit_once('.')?.1;
-        ext.parse().ok()
+        ext.parse().ok().filter(|f: &Format| !f.is_kgx())
     }
 
     /// The serializer for this format; Turtle and TriG declare exactly
-    /// `prefixes`, in their order, and abbreviate with them alone.
+    /// `prefixes`, in their order, and abbreviate with them alone. A KGX
+    /// format has none (see [`kgx::Syntax`]): this gives N-Triples, which
+    /// `convert_to` never calls for it.
     pub(crate) fn serializer(self, prefixes: &[(&str, &str)]) -> Box<dyn Serializer> {
         match self {
             Format::Turtle => Box::new(turtle::Turtle::new(prefixes, false)),
@@ -94,6 +115,7 @@ impl Format {
             Format::NTriples => Box::new(ntriples::NTriples { quads: false }),
             Format::NQuads => Box::new(ntriples::NTriples { quads: true }),
             Format::JsonLd => Box::new(jsonld::JsonLd),
+            Format::Kgx | Format::KgxJsonl => Box::new(ntriples::NTriples { quads: false }),
         }
     }
 }
@@ -119,9 +141,11 @@ impl FromStr for Format {
             "nquads" | "n-quads" | "nq" => Format::NQuads,
             "trig" => Format::TriG,
             "jsonld" | "json-ld" | "json" => Format::JsonLd,
+            "kgx" | "kgx-tsv" => Format::Kgx,
+            "kgx-jsonl" => Format::KgxJsonl,
             _ => {
                 return Err(format!(
-                    "unknown format {s:?}: use turtle (ttl), ntriples (nt), nquads (nq), trig or jsonld (json-ld), or a media type (text/turtle, application/n-triples, application/n-quads, application/trig, application/ld+json)"
+                    "unknown format {s:?}: use turtle (ttl), ntriples (nt), nquads (nq), trig, jsonld (json-ld), kgx or kgx-jsonl, or a media type (text/turtle, application/n-triples, application/n-quads, application/trig, application/ld+json)"
                 ));
             }
         })

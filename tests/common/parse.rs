@@ -46,6 +46,7 @@ pub fn parse_any(format: Format, data: &[u8]) -> Result<BTreeSet<String>, String
                 out.insert(Triple::from(q).to_string());
             }
         }
+        Format::Kgx | Format::KgxJsonl => return Err(format!("{format} is not RDF")),
     }
     Ok(out)
 }

@@ -1,0 +1,178 @@
+//! KGX tables (nodes, edges) as TSV or JSON Lines: rows of named columns,
+//! each cell empty, one value or a list. Knows nothing of the vocabulary:
+//! the columns and the values come from `map::kgx`.
+
+/// A table's columns, in the order they are written, and which are lists.
+#[derive(Clone, Copy, Debug)]
+pub struct Columns {
+    /// Column names.
+    pub names: &'static [&'static str],
+    /// Whether each column is multivalued (a JSON array; `|`-joined in TSV).
+    pub lists: &'static [bool],
+}
+
+/// One cell, borrowed: one value or a list (an empty list: no value).
+#[derive(Clone, Copy, Debug)]
+pub enum Cell<'a> {
+    /// One value.
+    One(&'a str),
+    /// Any number of values.
+    List(&'a [String]),
+}
+
+impl<'a> Cell<'a> {
+    fn values(self) -> impl Iterator<Item = &'a str> {
+        let (one, list) = match self {
+            Cell::One(s) => (Some(s), &[][..]),
+            Cell::List(l) => (None, l),
+        };
+        one.into_iter().chain(list.iter().map(String::as_str))
+    }
+
+    fn is_empty(self) -> bool {
+        matches!(self, Cell::List([]))
+    }
+}
+
+/// One row: one cell per column (empty: no value).
+///
+/// Values are written as they are, but for the TSV rule of `push_tsv_cell`.
+pub type Row = Vec<Vec<String>>;
+
+/// The two KGX syntaxes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Syntax {
+    /// Tab-separated, a header line first, lists `|`-separated.
+    Tsv,
+    /// One JSON object a line, empty cells left out.
+    Jsonl,
+}
+
+impl Syntax {
+    /// Written once at the top of a table.
+    pub fn header(self, cols: Columns, out: &mut Vec<u8>) {
+        if self == Syntax::Tsv {
+            out.extend_from_slice(cols.names.join("\t").as_bytes());
+            out.push(b'\n');
+        }
+    }
+
+    /// Appends one row.
+    pub fn row(self, cols: Columns, row: &[Vec<String>], out: &mut Vec<u8>) {
+        let cells: Vec<Cell<'_>> = row.iter().map(|v| Cell::List(v)).collect();
+        self.cells(cols, &cells, out);
+    }
+
+    /// Appends one row of borrowed cells.
+    pub fn cells(self, cols: Columns, row: &[Cell<'_>], out: &mut Vec<u8>) {
+        debug_assert_eq!(row.len(), cols.names.len());
+        match self {
+            Syntax::Tsv => {
+                for (i, cell) in row.iter().enumerate() {
+                    if i > 0 {
+                        out.push(b'\t');
+                    }
+                    push_tsv_cell(out, *cell);
+                }
+                out.push(b'\n');
+            }
+            Syntax::Jsonl => {
+                // Keys in column order (serde_json's Map would sort them).
+                out.push(b'{');
+                let mut first = true;
+                for ((name, list), &cell) in cols.names.iter().zip(cols.lists).zip(row) {
+                    if cell.is_empty() {
+                        continue;
+                    }
+                    if !first {
+                        out.push(b',');
+                    }
+                    first = false;
+                    push_json_string(out, name);
+                    out.push(b':');
+                    if *list {
+                        out.push(b'[');
+                        for (i, v) in cell.values().enumerate() {
+                            if i > 0 {
+                                out.push(b',');
+                            }
+                            push_json_string(out, v);
+                        }
+                        out.push(b']');
+                    } else if let Some(v) = cell.values().next() {
+                        push_json_string(out, v);
+                    }
+                }
+                out.extend_from_slice(b"}\n");
+            }
+        }
+    }
+}
+
+fn push_json_string(out: &mut Vec<u8>, s: &str) {
+    serde_json::to_writer(&mut *out, s).expect("JSON into memory");
+}
+
+/// A TSV cell as KGX's TSV reader reads it back: values `|`-joined. That
+/// reader is pandas' `read_csv(sep='\t', quoting=QUOTE_NONE)`: nothing can
+/// be quoted or escaped, so a tab, CR or LF inside a value becomes a space
+/// (what KGX's own TSV writer does) and the cell stays one cell; `"` is
+/// plain data. A `|` is kept: KGX reads a cell holding one as a list (the
+/// JSON Lines form keeps every value exactly).
+fn push_tsv_cell(out: &mut Vec<u8>, cell: Cell<'_>) {
+    for (i, v) in cell.values().enumerate() {
+        if i > 0 {
+            out.push(b'|');
+        }
+        out.extend(v.bytes().map(|b| {
+            if matches!(b, b'\t' | b'\n' | b'\r') {
+                b' '
+            } else {
+                b
+            }
+        }));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const COLS: Columns = Columns {
+        names: &["id", "category", "name"],
+        lists: &[false, true, false],
+    };
+
+    fn row(name: &str) -> Row {
+        vec![
+            vec!["X:1".into()],
+            vec!["a:A".into(), "a:B".into()],
+            vec![name.into()],
+        ]
+    }
+
+    #[test]
+    fn tsv_cells_never_split() {
+        let mut out = Vec::new();
+        Syntax::Tsv.header(COLS, &mut out);
+        Syntax::Tsv.row(COLS, &row("plain"), &mut out);
+        Syntax::Tsv.row(COLS, &row("a\tb\n\"c\"|d"), &mut out);
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            "id\tcategory\tname\nX:1\ta:A|a:B\tplain\nX:1\ta:A|a:B\ta b \"c\"|d\n"
+        );
+    }
+
+    #[test]
+    fn jsonl_leaves_out_empty_cells() {
+        let mut out = Vec::new();
+        let mut r = row("n\"\t");
+        r[2].clear();
+        Syntax::Jsonl.row(COLS, &r, &mut out);
+        Syntax::Jsonl.row(COLS, &row("n\"\t"), &mut out);
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            "{\"id\":\"X:1\",\"category\":[\"a:A\",\"a:B\"]}\n{\"id\":\"X:1\",\"category\":[\"a:A\",\"a:B\"],\"name\":\"n\\\"\\t\"}\n"
+        );
+    }
+}

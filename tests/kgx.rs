@@ -1,0 +1,407 @@
+//! The KGX export (`-f kgx`, `-f kgx-jsonl`): golden files, the same bytes
+//! for any `-j`, agreement with the RDF output, cells that stay cells, and
+//! ids that never become bad CURIEs. Regenerate the golden files with
+//! `UPDATE_GOLDEN=1 cargo test --test kgx` and review the diff.
+
+mod common;
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+use common::*;
+
+const TABLES: [(&str, &str); 2] = [("kgx", "tsv"), ("kgx-jsonl", "jsonl")];
+
+/// Runs the export of `input` (`-` reads `stdin`) into a fresh folder;
+/// returns the folder (kept alive by the guard).
+fn export(input: &str, format: &str, extra: &[&str], stdin: &[u8]) -> (tempfile::TempDir, PathBuf) {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("out");
+    let mut args = vec![input, "-f", format, "-o", dir.to_str().unwrap()];
+    args.extend_from_slice(extra);
+    let out = run(&args, stdin);
+    assert!(out.status.success(), "{format}: {}", stderr(&out));
+    (tmp, dir)
+}
+
+fn read(dir: &Path, name: &str) -> Vec<u8> {
+    std::fs::read(dir.join(name)).unwrap_or_else(|e| panic!("{name}: {e}"))
+}
+
+/// A KGX TSV table as KGX reads it (pandas' `read_csv(sep='\t',
+/// quoting=QUOTE_NONE)`): a header, then one row a line, cells split at
+/// tabs, quotes plain data.
+fn parse_tsv(data: &[u8]) -> Vec<BTreeMap<String, String>> {
+    let text = std::str::from_utf8(data).unwrap();
+    assert!(text.ends_with('\n'));
+    let mut lines = text.lines();
+    let header: Vec<&str> = lines.next().unwrap().split('\t').collect();
+    lines
+        .map(|l| {
+            let r: Vec<&str> = l.split('\t').collect();
+            assert_eq!(r.len(), header.len(), "one cell per column: {r:?}");
+            header
+                .iter()
+                .zip(r)
+                .filter(|(_, v)| !v.is_empty())
+                .map(|(k, v)| (k.to_string(), v.to_owned()))
+                .collect()
+        })
+        .collect()
+}
+
+/// The nodes or edges of an export folder, as (column → value) maps, lists
+/// `|`-joined as in TSV.
+fn table(dir: &Path, format: &str, name: &str) -> Vec<BTreeMap<String, String>> {
+    if format == "kgx" {
+        return parse_tsv(&read(dir, &format!("{name}.tsv")));
+    }
+    let data = read(dir, &format!("{name}.jsonl"));
+    std::str::from_utf8(&data)
+        .unwrap()
+        .lines()
+        .map(|l| {
+            let v: serde_json::Value = serde_json::from_str(l).unwrap();
+            v.as_object()
+                .unwrap()
+                .iter()
+                .map(|(k, v)| {
+                    let s = match v {
+                        serde_json::Value::String(s) => s.clone(),
+                        serde_json::Value::Array(a) => a
+                            .iter()
+                            .map(|x| x.as_str().unwrap().to_owned())
+                            .collect::<Vec<_>>()
+                            .join("|"),
+                        other => panic!("{k}: {other}"),
+                    };
+                    (k.clone(), s)
+                })
+                .collect()
+        })
+        .collect()
+}
+
+#[test]
+fn examples_match_golden_files_in_both_forms() {
+    let records = root().join("examples/records");
+    for (format, ext) in TABLES {
+        let (_tmp, dir) = export(records.to_str().unwrap(), format, &["-j", "2"], b"");
+        let golden = root().join("examples/expected").join(format);
+        for name in [
+            format!("nodes.{ext}"),
+            format!("edges.{ext}"),
+            "content_metadata.json".into(),
+        ] {
+            let got = read(&dir, &name);
+            if std::env::var_os("UPDATE_GOLDEN").is_some() {
+                std::fs::create_dir_all(&golden).unwrap();
+                std::fs::write(golden.join(&name), &got).unwrap();
+            }
+            let expected = read(&golden, &name);
+            assert!(
+                got == expected,
+                "{format}: {name} differs from {} (regenerate with UPDATE_GOLDEN=1 and review the diff)",
+                golden.display()
+            );
+        }
+    }
+}
+
+fn same_for_any_jobs(input: &Path) {
+    for (format, ext) in TABLES {
+        let (_t1, one) = export(input.to_str().unwrap(), format, &["-j", "1"], b"");
+        let (_t4, four) = export(input.to_str().unwrap(), format, &["-j", "4"], b"");
+        for name in [
+            format!("nodes.{ext}"),
+            format!("edges.{ext}"),
+            "content_metadata.json".into(),
+        ] {
+            assert!(
+                read(&one, &name) == read(&four, &name),
+                "{format} {name} on {}",
+                input.display()
+            );
+        }
+    }
+}
+
+#[test]
+fn the_same_bytes_whatever_the_number_of_threads() {
+    same_for_any_jobs(&root().join("examples/records"));
+}
+
+#[test]
+#[ignore = "needs ../shared/corpus"]
+fn the_same_bytes_whatever_the_number_of_threads_on_the_corpus() {
+    for dir in corpus_dirs() {
+        same_for_any_jobs(&dir);
+    }
+}
+
+const MENTIONS: &str = "<http://schema.org/mentions>";
+const NCBIGENE: &str = "https://identifiers.org/ncbigene/";
+const FIGURE_TYPE: &str =
+    "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <https://w3id.org/pfocr/vocab#Figure>";
+
+/// KGX and the RDF output of the same input agree (MAPPING.md): as many
+/// `biolink:mentions` edges as distinct `F schema:mentions X` triples, the
+/// genes are those of the RDF, every figure is a node, every edge joins
+/// two nodes, every node has a category.
+fn agrees_with_rdf(input: &Path) {
+    let nt = run_path(input, &["-f", "nt"]);
+    assert!(nt.status.success(), "{}", stderr(&nt));
+    let triples = parse("ntriples", &nt.stdout);
+    let mentions = triples.iter().filter(|t| t.contains(MENTIONS)).count();
+    let mut genes = BTreeSet::new();
+    let mut figures = BTreeSet::new();
+    for t in &triples {
+        for term in t.split(' ') {
+            if let Some(id) = term.strip_prefix(&format!("<{NCBIGENE}")) {
+                genes.insert(format!("NCBIGene:{}", id.trim_end_matches('>')));
+            }
+        }
+        if t.contains(FIGURE_TYPE) {
+            let f = t.split(' ').next().unwrap();
+            let figid = f
+                .trim_start_matches("<https://pfocr.wikipathways.org/figures/")
+                .trim_end_matches(".html>");
+            figures.insert(format!("PFOCR:{figid}"));
+        }
+    }
+    for format in ["kgx", "kgx-jsonl"] {
+        let (_tmp, dir) = export(input.to_str().unwrap(), format, &[], b"");
+        let nodes = table(&dir, format, "nodes");
+        let edges = table(&dir, format, "edges");
+        let ids: BTreeSet<&str> = nodes.iter().map(|n| n["id"].as_str()).collect();
+        assert_eq!(ids.len(), nodes.len(), "{format}: each node once");
+        assert!(
+            nodes
+                .iter()
+                .all(|n| n.get("category").is_some_and(|c| c.starts_with("biolink:")))
+        );
+        let mention_edges = edges
+            .iter()
+            .filter(|e| e["predicate"] == "biolink:mentions")
+            .count();
+        assert_eq!(mention_edges, mentions, "{format} on {}", input.display());
+        let kgx_genes: BTreeSet<String> = ids
+            .iter()
+            .filter(|i| i.starts_with("NCBIGene:"))
+            .map(|i| i.to_string())
+            .collect();
+        assert_eq!(kgx_genes, genes, "{format}: genes");
+        for f in &figures {
+            assert!(ids.contains(f.as_str()), "{format}: figure {f} is a node");
+        }
+        let edge_ids: BTreeSet<&str> = edges.iter().map(|e| e["id"].as_str()).collect();
+        assert_eq!(edge_ids.len(), edges.len(), "{format}: edge ids are unique");
+        for e in &edges {
+            assert!(
+                ids.contains(e["subject"].as_str()),
+                "{format}: subject of {e:?}"
+            );
+            assert!(
+                ids.contains(e["object"].as_str()),
+                "{format}: object of {e:?}"
+            );
+            assert_eq!(e["primary_knowledge_source"], "infores:pfocr");
+            assert_eq!(e["knowledge_level"], "not_provided");
+            assert_eq!(e["agent_type"], "text_mining_agent");
+        }
+        let meta: serde_json::Value =
+            serde_json::from_slice(&read(&dir, "content_metadata.json")).unwrap();
+        assert_eq!(meta["node_count"], nodes.len());
+        assert_eq!(meta["edge_count"], edges.len());
+        assert_eq!(
+            meta["curie_map"]["PFOCR"],
+            "https://pfocr.wikipathways.org/figures/"
+        );
+    }
+}
+
+#[test]
+fn examples_agree_with_the_rdf_output() {
+    agrees_with_rdf(&root().join("examples/records"));
+}
+
+#[test]
+#[ignore = "needs ../shared/corpus"]
+fn corpus_agrees_with_the_rdf_output() {
+    for dir in corpus_dirs() {
+        agrees_with_rdf(&dir);
+    }
+}
+
+#[test]
+fn nodes_tsv_has_a_category_column() {
+    let (_tmp, dir) = export(
+        root().join("examples/records").to_str().unwrap(),
+        "kgx",
+        &[],
+        b"",
+    );
+    let nodes = read(&dir, "nodes.tsv");
+    let header = nodes.split(|&b| b == b'\n').next().unwrap();
+    assert!(
+        header.starts_with(b"id\tcategory\t"),
+        "{}",
+        String::from_utf8_lossy(header)
+    );
+    let edges = read(&dir, "edges.tsv");
+    assert!(edges.starts_with(b"id\tsubject\tpredicate\tobject\t"));
+}
+
+const HOSTILE: &str = "---\nfigid: PMC1__f1.jpg\npmcid: PMC1\nfigtitle: \"tab\\there\\nnew line | pipe \\\"quoted\\\"\"\ncaption: \"\\\"\"\n---\n";
+
+#[test]
+fn a_name_with_tabs_newlines_pipes_and_quotes_stays_one_value() {
+    // KGX's TSV reader quotes nothing, so a tab or a line break cannot be
+    // in a cell: they become spaces; JSON Lines keeps the value exactly.
+    for (format, ext, title) in [
+        ("kgx", "tsv", "tab here new line | pipe \"quoted\""),
+        (
+            "kgx-jsonl",
+            "jsonl",
+            "tab\there\nnew line | pipe \"quoted\"",
+        ),
+    ] {
+        let (_tmp, dir) = export("-", format, &[], HOSTILE.as_bytes());
+        // One line per node (and the TSV header).
+        let n = lines(&read(&dir, &format!("nodes.{ext}")));
+        assert_eq!(n, if ext == "tsv" { 3 } else { 2 }, "{format}");
+        let nodes = table(&dir, format, "nodes");
+        let figure = nodes
+            .iter()
+            .find(|n| n["id"] == "PFOCR:PMC1__f1.jpg")
+            .unwrap();
+        assert_eq!(figure["name"], title, "{format}");
+        assert_eq!(figure["description"], "\"", "{format}");
+        assert_eq!(
+            figure["iri"],
+            "https://pfocr.wikipathways.org/figures/PMC1__f1.jpg.html"
+        );
+    }
+}
+
+#[test]
+fn a_bad_id_never_reaches_a_curie() {
+    let record = "---\nfigid: \"PMC2__a b|c\\td.jpg\"\npmcid: PMC2x\n---\n";
+    let tmp = tempfile::tempdir().unwrap();
+    let db = tmp.path().join("db");
+    std::fs::create_dir_all(db.join("_figures")).unwrap();
+    std::fs::create_dir_all(db.join("_data")).unwrap();
+    std::fs::write(db.join("_figures/f.md"), record).unwrap();
+    std::fs::write(
+        db.join("_data/f-genes.tsv"),
+        "organism_id\torganism_name\torganism_group\tword\tmatch\tncbigene_symbol\tncbigene_id\tsource\tcount_direct\tcount_synonym\tcount_match\n\
+         96x\tHomo sapiens\tmammals\tp53\tTP53\tTP53\t7157\tbe2\t1\t0\t0\n\
+         9606\tHomo sapiens\tmammals\tx\tX\tX\t12|3\tbe2\t1\t0\t0\n\
+         9606\tHomo sapiens\tmammals\ty\tY\tY\tNCBIGene:5\tbe2\t1\t0\t0\n",
+    )
+    .unwrap();
+    std::fs::write(
+        db.join("_data/f-chemicals.tsv"),
+        "word\tmesh\tmatch\tname\tchebi\nA\tmesh:X001\tA\tA\tchebi:1 2\nB\tmesh:D000255\tATP\tATP\tchebi:15422\n",
+    )
+    .unwrap();
+    std::fs::write(
+        db.join("_data/f-diseases.tsv"),
+        "word\tmesh\tmatch\tname\tdoid\nC\tmesh:C0|1\tC\tC\tdoid:DOID:1\n",
+    )
+    .unwrap();
+    let (_t, dir) = export(db.to_str().unwrap(), "kgx", &[], b"");
+    let nodes = table(&dir, "kgx", "nodes");
+    let ids: Vec<&str> = nodes.iter().map(|n| n["id"].as_str()).collect();
+    assert_eq!(
+        ids,
+        [
+            "PFOCR:PMC2__a%20b%7Cc%09d.jpg",
+            "NCBIGene:7157",
+            "MESH:D000255",
+            "CHEBI:15422"
+        ]
+    );
+    let gene = &nodes[1];
+    assert!(!gene.contains_key("in_taxon"), "96x is no taxon: {gene:?}");
+    let edges = table(&dir, "kgx", "edges");
+    assert_eq!(edges.len(), 3);
+    assert!(
+        edges.iter().all(|e| !e.contains_key("publications")),
+        "PMC2x is no pmcid"
+    );
+}
+
+#[test]
+fn a_mesh_id_is_a_chemical_or_a_disease_by_its_mention() {
+    let (_tmp, dir) = export(
+        root().join("examples/records").to_str().unwrap(),
+        "kgx",
+        &[],
+        b"",
+    );
+    let nodes = table(&dir, "kgx", "nodes");
+    for n in &nodes {
+        let id = n["id"].as_str();
+        let category = n["category"].as_str();
+        let expected = match id.split(':').next().unwrap() {
+            "NCBIGene" => "biolink:Gene",
+            "CHEBI" => "biolink:ChemicalEntity",
+            "DOID" => "biolink:Disease",
+            "NCBITaxon" => "biolink:OrganismTaxon",
+            "PMCID" => "biolink:JournalArticle",
+            "PFOCR" => "biolink:InformationContentEntity",
+            "MESH" => {
+                assert!(
+                    category == "biolink:ChemicalEntity" || category == "biolink:Disease",
+                    "{n:?}"
+                );
+                continue;
+            }
+            other => panic!("prefix {other} is not in the Biolink Model prefix map"),
+        };
+        assert_eq!(category, expected, "{n:?}");
+    }
+}
+
+#[test]
+fn compressed_tables_hold_the_same_bytes() {
+    let records = root().join("examples/records");
+    let (_t1, plain) = export(records.to_str().unwrap(), "kgx", &[], b"");
+    let (_t2, gz) = export(
+        records.to_str().unwrap(),
+        "kgx",
+        &["--compress", "gzip"],
+        b"",
+    );
+    for name in ["nodes.tsv", "edges.tsv"] {
+        let mut unzipped = Vec::new();
+        std::io::Read::read_to_end(
+            &mut flate2::read::GzDecoder::new(&read(&gz, &format!("{name}.gz"))[..]),
+            &mut unzipped,
+        )
+        .unwrap();
+        assert!(unzipped == read(&plain, name), "{name}");
+    }
+    assert!(gz.join("content_metadata.json").is_file());
+    let names: BTreeSet<String> = std::fs::read_dir(&gz)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    assert_eq!(names.len(), 3, "no temporary files left: {names:?}");
+}
+
+#[test]
+fn kgx_needs_a_folder_and_takes_no_split_or_void() {
+    let records = root().join("examples/records");
+    let r = records.to_str().unwrap();
+    for args in [
+        vec![r, "-f", "kgx"],
+        vec![r, "-f", "kgx-jsonl", "-o", "/tmp/x", "--split", "2"],
+        vec![r, "-f", "kgx", "-o", "/tmp/x", "--void"],
+        vec![r, "-f", "kgx", "-o", "/tmp/x", "--void-only"],
+    ] {
+        let out = run(&args, b"");
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {}", stderr(&out));
+    }
+}
