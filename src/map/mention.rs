@@ -487,6 +487,7 @@ mod tests {
             "fig:X.html#chemical-1 oa:hasBody CHEBI:3165",
             "fig:X.html schema:mentions CHEBI:3165",
             r#"CHEBI:3165 rdfs:label "Name""#,
+            "CHEBI:3165 skos:exactMatch <https://identifiers.org/chebi/CHEBI:3165>",
             r#"fig:X.html#chemical-1 pfocr:matchedText "Heading""#,
         ]);
         for chebi in ["chebi:3165", "CHEBI:3165", "ChEBI:3165", " 3165 "] {
@@ -523,6 +524,7 @@ mod tests {
             "fig:X.html#chemical-1 oa:hasBody CHEBI:3165",
             "fig:X.html schema:mentions CHEBI:3165",
             r#"CHEBI:3165 rdfs:label "Name""#,
+            "CHEBI:3165 skos:exactMatch <https://identifiers.org/chebi/CHEBI:3165>",
         ]);
         assert_eq!(
             chemical(term(Some("mesh:D001920"), Some("chebi:3165"))),
