@@ -214,7 +214,8 @@ pub fn convert(
 /// A KGX format ([`Format::is_kgx`]) takes two writers in `outs`, the nodes
 /// table and the edges table, and writes its metadata (JSON) to `void_out`;
 /// each node is written once, the first time a figure names it (its row
-/// from that figure). [`Options::void`] does not apply.
+/// from that figure). [`Options::void`] does not apply, nor to
+/// [`Format::SparqlUpdate`].
 pub fn convert_to(
     inputs: &[PathBuf],
     opts: &Options,
@@ -247,7 +248,8 @@ pub fn convert_to(
     let prefixes = mapper.prefixes();
     let serializer = opts.format.serializer(&prefixes);
     let figures_out = opts.void != Void::Only || kgx_syntax.is_some();
-    let describe = opts.void != Void::Off && kgx_syntax.is_none();
+    let describe =
+        opts.void != Void::Off && kgx_syntax.is_none() && opts.format != Format::SparqlUpdate;
     if let Some(syntax) = kgx_syntax {
         for (out, cols) in outs.iter_mut().zip([kgx::NODE_COLUMNS, kgx::EDGE_COLUMNS]) {
             let mut head = Vec::new();
@@ -437,7 +439,7 @@ pub fn convert_to(
     } else if figures_out {
         let mut tail = Vec::new();
         serializer.footer(&mut tail);
-        let inline_void = opts.void == Void::Add && void_out.is_none() && shards == 1;
+        let inline_void = describe && opts.void == Void::Add && void_out.is_none() && shards == 1;
         for (i, out) in outs.iter_mut().enumerate() {
             if inline_void {
                 if wrote_chunk[i] {

@@ -171,6 +171,16 @@ impl Figure {
         self.graph.is_empty()
     }
 
+    /// The figure's `pfocr:sourceDigest`: 64 hex digits that change
+    /// exactly when the figure's inputs, the mapping version or an option
+    /// that changes triples change (recipe: `vocab/README.md`).
+    pub fn source_digest(&self) -> &str {
+        match self.graph.last() {
+            Some([_, _, crate::graph::Term::Literal(digest, _)]) => digest,
+            _ => unreachable!("every mapped figure has a source digest"),
+        }
+    }
+
     /// Values that gave no triple, each with its file, line and field.
     pub fn warnings(&self) -> &[Diagnostic] {
         &self.warnings

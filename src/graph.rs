@@ -98,6 +98,8 @@ pub struct FigureGraph {
     triples: Vec<Triple>,
     seen: FxHashSet<[Id; 3]>,
     name: Option<Id>,
+    /// The commit triple: see [`FigureGraph::set_last`].
+    last: Option<[Id; 3]>,
     /// Ids of the mapper's vocabulary terms in this figure, by slot.
     constants: Vec<u32>,
     /// Scratch space of [`FigureGraph::finish`].
@@ -119,6 +121,7 @@ impl FigureGraph {
         self.triples.clear();
         self.seen.clear();
         self.name = None;
+        self.last = None;
         self.constants.fill(u32::MAX);
     }
 
@@ -256,6 +259,26 @@ impl FigureGraph {
             let seq = self.triples.len() as u32;
             self.triples.push(Triple { s, p, o, seq });
         }
+    }
+
+    /// Adds the graph's commit triple: a writer that replaces a graph in a
+    /// store piece by piece sends it after all the others, so that its
+    /// presence means the rest arrived. Other writers treat it as any
+    /// triple.
+    pub fn set_last(&mut self, s: Id, p: Id, o: Id) {
+        self.add(s, p, o);
+        self.last = Some([s, p, o]);
+    }
+
+    /// The commit triple, if set.
+    pub fn last(&self) -> Option<[Term<'_>; 3]> {
+        self.last
+            .map(|[s, p, o]| [self.term(s), self.term(p), self.term(o)])
+    }
+
+    /// Whether `t` is the commit triple ([`set_last`](Self::set_last)).
+    pub fn is_last(&self, t: &Triple) -> bool {
+        self.last == Some([t.s, t.p, t.o])
     }
 
     /// The graph name for the quad formats (the figure IRI).

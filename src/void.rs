@@ -31,9 +31,7 @@ use crate::write::Format;
 pub const DATASET: &str = "https://w3id.org/pfocr/dataset";
 /// The converter, as a PROV software agent (a version is appended).
 pub const TOOL: &str = "https://w3id.org/pfocr/pfocr2rdf/";
-/// The version of the `pfocr:` vocabulary (`owl:versionInfo` of
-/// `vocab/pfocr.ttl`, read by `build.rs`).
-pub const VOCAB_VERSION: &str = env!("PFOCR_VOCAB_VERSION");
+pub use crate::map::VOCAB_VERSION;
 /// This tool's version.
 pub const TOOL_VERSION: &str = env!("CARGO_PKG_VERSION");
 /// How many example resources (the first figures, in output order).
@@ -330,8 +328,10 @@ impl Description {
             Format::NQuads => "N-Quads",
             Format::TriG => "TriG",
             Format::JsonLd => "JSON-LD",
-            // A KGX export has no dataset description (`convert_to`).
-            Format::Kgx | Format::KgxJsonl => unreachable!("no description of KGX"),
+            // KGX and SPARQL Update have no dataset description (`convert_to`).
+            Format::Kgx | Format::KgxJsonl | Format::SparqlUpdate => {
+                unreachable!("no description of {}", facts.format)
+            }
         };
         let feature = b.term(FORMATS, feature);
         b.add(d, VOID, "feature", feature);

@@ -23,6 +23,7 @@ Examples:
   pfocr2rdf records/ --report report.json -o out.ttl            every problem as JSON
   pfocr2rdf pfocr-database/ -f kgx -o kgx/       KGX (Biolink Model): kgx/nodes.tsv, kgx/edges.tsv, kgx/content_metadata.json
   pfocr2rdf pfocr-database/ -f kgx-jsonl --compress gzip -o kgx/   kgx/nodes.jsonl.gz, kgx/edges.jsonl.gz
+  pfocr2rdf pfocr-database/ -f sparql-update -o update.ru   a SPARQL Update replacing each figure's graph
   pfocr2rdf completions bash > /etc/bash_completion.d/pfocr2rdf
 
 Exit status: 0 all records converted; 1 a record failed (or none found), or the output
@@ -48,7 +49,8 @@ pub struct Cli {
     pub inputs: Vec<PathBuf>,
 
     /// Output format: turtle (ttl), ntriples (nt), nquads (nq), trig, jsonld (json-ld), or a media type (text/turtle, application/n-triples, ...);
-    /// or kgx / kgx-jsonl: KGX (Biolink Model) nodes and edges files in the -o folder.
+    /// or kgx / kgx-jsonl: KGX (Biolink Model) nodes and edges files in the -o folder;
+    /// or sparql-update (ru): per figure, DROP SILENT GRAPH then INSERT DATA (what `sync` sends).
     /// Default: from the -o file's extension (before .gz/.zst), else turtle.
     #[arg(short, long, value_name = "FORMAT")]
     pub format: Option<Format>,

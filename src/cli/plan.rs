@@ -157,6 +157,9 @@ pub fn resolve(cli: Cli) -> Result<Mode, String> {
     if jobs == 0 {
         return Err("--jobs must be at least 1".into());
     }
+    if format == Format::SparqlUpdate && (cli.void || cli.void_only) {
+        return Err("--void does not apply to -f sparql-update".into());
+    }
     let void = match (cli.void, cli.void_only) {
         (_, true) => Void::Only,
         (true, _) => Void::Add,

@@ -21,10 +21,16 @@ pub mod values;
 mod vocab;
 
 use crate::diag::Diagnostics;
-use crate::graph::FigureGraph;
+use crate::graph::{Datatype, FigureGraph};
 use crate::read::Record;
+use crate::read::digest::{hex, sha256_hex};
 use emit::{Emitter, present};
 pub use vocab::all_terms;
+
+/// The mapping's version: `owl:versionInfo` of `vocab/pfocr.ttl` (read by
+/// `build.rs`). Raised whenever the triples of any record change, since
+/// it is part of every source digest.
+pub const VOCAB_VERSION: &str = env!("PFOCR_VOCAB_VERSION");
 
 /// Maps records to figure graphs. Cheap to share between threads.
 #[derive(Clone, Debug)]
@@ -95,7 +101,22 @@ impl Mapper {
             f,
         };
         emitter.figure(figid);
+        let p = emitter.c(vocab::Vocab::SOURCE_DIGEST);
+        let o = g.literal(&self.source_digest(r), Datatype::String);
+        g.set_last(f, p, o);
         Some(figid.text.trim().to_owned())
+    }
+
+    /// The figure's `pfocr:sourceDigest` (recipe: `vocab/README.md`,
+    /// "Source digest"): SHA-256 of the mapping version, the options that
+    /// change triples and the digest of the record's input bytes.
+    fn source_digest(&self, r: &Record) -> String {
+        let text = format!(
+            "pfocr2rdf source digest 1\nmapping {VOCAB_VERSION}\nschema.org {}\ninputs {}\n",
+            self.schema_ns(),
+            hex(&r.inputs_digest)
+        );
+        sha256_hex(text.as_bytes())
     }
 }
 
@@ -180,11 +201,54 @@ pub(crate) mod testing {
         map_with(&Mapper::new(false), r)
     }
 
-    /// [`map`] with a given mapper.
+    /// [`map`] with a given mapper. The source digest triple is left out
+    /// (its own test is below; its value is `tests/digest.rs`'s).
     pub fn map_with(m: &Mapper, r: &Record) -> (Option<String>, Vec<String>, Vec<String>) {
         let mut g = FigureGraph::new();
         let mut d = Diagnostics::default();
         let figid = m.map(r, &mut g, &mut d);
-        (figid, triples(&g), reports(&d))
+        let mut t = triples(&g);
+        t.retain(|t| !t.contains(" pfocr:sourceDigest "));
+        (figid, t, reports(&d))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::testing::{record, triples};
+    use super::*;
+    use crate::graph::Term;
+
+    #[test]
+    fn every_figure_ends_with_its_source_digest() {
+        let mut g = FigureGraph::new();
+        let mut d = Diagnostics::default();
+        Mapper::new(false).map(&record(), &mut g, &mut d);
+        let Some(
+            [
+                Term::Iri(s),
+                Term::Iri(p),
+                Term::Literal(digest, Datatype::String),
+            ],
+        ) = g.last()
+        else {
+            panic!("no commit triple")
+        };
+        assert_eq!(s, "https://pfocr.wikipathways.org/figures/X.html");
+        assert_eq!(p, "https://w3id.org/pfocr/vocab#sourceDigest");
+        assert_eq!(digest.len(), 64);
+        assert!(
+            digest
+                .bytes()
+                .all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))
+        );
+        let all = triples(&g);
+        assert_eq!(all.iter().filter(|t| t.contains("sourceDigest")).count(), 1);
+        let https = {
+            let mut g2 = FigureGraph::new();
+            Mapper::new(true).map(&record(), &mut g2, &mut d);
+            g2.last().map(|[_, _, o]| format!("{o:?}"))
+        };
+        assert_ne!(https, g.last().map(|[_, _, o]| format!("{o:?}")));
     }
 }

@@ -39,7 +39,7 @@ vocabulary! {
     LEXICON_SOURCE = PFOCR:"lexiconSource", MATCHED_TEXT = PFOCR:"matchedText",
     SYMBOL = PFOCR:"symbol", COUNT_DIRECT = PFOCR:"countDirect",
     COUNT_SYNONYM = PFOCR:"countSynonym", COUNT_MATCH = PFOCR:"countMatch",
-    ORGANISM_GROUP = PFOCR:"organismGroup",
+    ORGANISM_GROUP = PFOCR:"organismGroup", SOURCE_DIGEST = PFOCR:"sourceDigest",
     CC0 = CC0:"", WIKIPATHWAYS_ORG = WIKIPATHWAYS_ORG:"",
     S_DATASET = SCHEMA:"Dataset",
     S_IMAGE_OBJECT = SCHEMA:"ImageObject",

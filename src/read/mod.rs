@@ -1,6 +1,7 @@
 //! Reading: find the records, split their front matter, parse YAML and the
 //! companion TSVs into a typed [`Record`].
 
+pub mod digest;
 pub mod discover;
 pub mod fast_yaml;
 pub mod frontmatter;
@@ -18,6 +19,11 @@ pub use record::{GeneRow, Record, Rows, TermRow, Text, Value};
 pub use tsv::Kind;
 
 use crate::diag::{Diagnostic, Diagnostics, Severity};
+use digest::Inputs;
+
+/// The label of the front matter's bytes in the inputs digest; companions
+/// are labelled `genes.tsv`, `chemicals.tsv`, `diseases.tsv`.
+const RECORD_PART: &str = "record";
 
 /// Reads one front-matter file and its companions into a record.
 pub fn load_file(
@@ -28,9 +34,13 @@ pub fn load_file(
     let shown = path.display().to_string();
     let bytes = read_reported(path, &shown, report)?;
     let mut record = front_matter(&shown, &bytes, report)?;
+    let mut inputs = Inputs::new();
+    inputs.part(RECORD_PART, &bytes);
+    drop(bytes);
     for (kind, tsv_path) in companions {
-        attach(&mut record, *kind, tsv_path, report);
+        attach(&mut record, *kind, tsv_path, &mut inputs, report);
     }
+    record.inputs_digest = inputs.finish();
     Some(record)
 }
 
@@ -60,6 +70,9 @@ pub fn parse_document(
     };
     match parsed {
         Ok(mut record) => {
+            let mut inputs = Inputs::new();
+            inputs.part(RECORD_PART, doc.yaml.as_bytes());
+            record.inputs_digest = inputs.finish();
             for rows in record.genes.iter_mut() {
                 rows.path = path.to_owned();
             }
@@ -100,11 +113,21 @@ fn read_reported(path: &Path, shown: &str, report: &mut Diagnostics) -> Option<V
 /// Adds a companion TSV's rows to a record. A file that cannot be read, is
 /// not UTF-8, is empty or has a header of no known shape is reported as a
 /// warning and gives no mention: it never costs the figure.
-fn attach(record: &mut Record, kind: Kind, path: &Path, diags: &mut Diagnostics) {
+fn attach(
+    record: &mut Record,
+    kind: Kind,
+    path: &Path,
+    inputs: &mut Inputs,
+    diags: &mut Diagnostics,
+) {
     let shown = path.display().to_string();
     match fs::read(path) {
-        Ok(bytes) => attach_bytes(record, kind, &bytes, &shown, diags),
+        Ok(bytes) => {
+            inputs.part(&companion_field(kind), &bytes);
+            attach_bytes(record, kind, &bytes, &shown, diags)
+        }
         Err(e) => {
+            inputs.unreadable(&companion_field(kind));
             let message = format!("cannot read: {e}: no mention from this file");
             diags.warn(&shown, None, &companion_field(kind), message);
         }
@@ -148,8 +171,12 @@ pub fn record_from_text(
     diags: &mut Diagnostics,
 ) -> Option<Record> {
     let mut record = front_matter(path, text.as_bytes(), diags)?;
+    let mut inputs = Inputs::new();
+    inputs.part(RECORD_PART, text.as_bytes());
     for &(kind, tsv_path, tsv) in companions {
+        inputs.part(&companion_field(kind), tsv.as_bytes());
         attach_bytes(&mut record, kind, tsv.as_bytes(), tsv_path, diags);
     }
+    record.inputs_digest = inputs.finish();
     Some(record)
 }

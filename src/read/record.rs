@@ -219,4 +219,9 @@ pub struct Record {
 
     /// Keys the reader does not know, with the line where each was seen.
     pub unmapped: Vec<(String, u32)>,
+
+    /// SHA-256 of the bytes the record was read from: the front-matter
+    /// file (or standard-input document) and its companions
+    /// ([`Inputs`](super::digest::Inputs)).
+    pub inputs_digest: [u8; 32],
 }

@@ -9,6 +9,7 @@ mod escape;
 pub mod jsonld;
 pub mod kgx;
 pub mod ntriples;
+pub mod sparql_update;
 pub mod turtle;
 
 use std::fmt;
@@ -34,6 +35,9 @@ pub enum Format {
     Kgx,
     /// KGX JSON Lines: `nodes.jsonl` and `edges.jsonl` in a folder.
     KgxJsonl,
+    /// SPARQL 1.1 Update: per figure, `DROP SILENT GRAPH` then `INSERT
+    /// DATA` into the figure's graph (what `sync` sends).
+    SparqlUpdate,
 }
 
 impl Format {
@@ -64,6 +68,7 @@ impl Format {
             Format::JsonLd => "jsonld",
             Format::Kgx => "tsv",
             Format::KgxJsonl => "jsonl",
+            Format::SparqlUpdate => "ru",
         }
     }
 
@@ -77,6 +82,7 @@ impl Format {
             Format::JsonLd => "application/ld+json",
             Format::Kgx => "text/tab-separated-values",
             Format::KgxJsonl => "application/jsonl",
+            Format::SparqlUpdate => "application/sparql-update",
         }
     }
 
@@ -90,6 +96,7 @@ impl Format {
             Format::JsonLd => "jsonld",
             Format::Kgx => "kgx",
             Format::KgxJsonl => "kgx-jsonl",
+            Format::SparqlUpdate => "sparql-update",
         }
     }
 
@@ -115,6 +122,7 @@ impl Format {
             Format::NTriples => Box::new(ntriples::NTriples { quads: false }),
             Format::NQuads => Box::new(ntriples::NTriples { quads: true }),
             Format::JsonLd => Box::new(jsonld::JsonLd),
+            Format::SparqlUpdate => Box::new(sparql_update::SparqlUpdate),
             Format::Kgx | Format::KgxJsonl => Box::new(ntriples::NTriples { quads: false }),
         }
     }
@@ -132,7 +140,11 @@ impl FromStr for Format {
         let lower = s.trim().to_ascii_lowercase();
         // A media type may carry parameters (`text/turtle; charset=utf-8`).
         let name = lower.split(';').next().unwrap_or_default().trim();
-        if let Some(&f) = Format::ALL.iter().find(|f| f.media_type() == name) {
+        if let Some(&f) = Format::ALL
+            .iter()
+            .chain(&[Format::SparqlUpdate])
+            .find(|f| f.media_type() == name)
+        {
             return Ok(f);
         }
         Ok(match name {
@@ -143,9 +155,10 @@ impl FromStr for Format {
             "jsonld" | "json-ld" | "json" => Format::JsonLd,
             "kgx" | "kgx-tsv" => Format::Kgx,
             "kgx-jsonl" => Format::KgxJsonl,
+            "sparql-update" | "ru" => Format::SparqlUpdate,
             _ => {
                 return Err(format!(
-                    "unknown format {s:?}: use turtle (ttl), ntriples (nt), nquads (nq), trig, jsonld (json-ld), kgx or kgx-jsonl, or a media type (text/turtle, application/n-triples, application/n-quads, application/trig, application/ld+json)"
+                    "unknown format {s:?}: use turtle (ttl), ntriples (nt), nquads (nq), trig, jsonld (json-ld), kgx, kgx-jsonl or sparql-update (ru), or a media type (text/turtle, application/n-triples, application/n-quads, application/trig, application/ld+json, application/sparql-update)"
                 ));
             }
         })

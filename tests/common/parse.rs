@@ -47,6 +47,8 @@ pub fn parse_any(format: Format, data: &[u8]) -> Result<BTreeSet<String>, String
             }
         }
         Format::Kgx | Format::KgxJsonl => return Err(format!("{format} is not RDF")),
+        // Applied to a store instead: tests/sparql_update.rs.
+        Format::SparqlUpdate => return Err(format!("{format} is an update, not a document")),
     }
     Ok(out)
 }
