@@ -65,6 +65,9 @@ pub trait Events {
     fn start(&mut self, _total: Option<u64>) {}
     /// One more record was done (converted or failed).
     fn record_done(&mut self) {}
+    /// A figure was converted: its figid, its `pfocr:sourceDigest` and its
+    /// serialization (as written to its output; empty for a KGX format).
+    fn figure(&mut self, _figid: &str, _digest: &str, _chunk: &[u8]) {}
 }
 
 impl Events for &mut dyn FnMut(&Diagnostic) {
@@ -147,6 +150,8 @@ struct Outcome {
     triples: u64,
     /// `None` when the record failed.
     figid: Option<String>,
+    /// The figure's source digest (empty when the record failed).
+    digest: String,
     diags: Diagnostics,
     /// For the dataset description (empty unless asked for).
     figure: FigureStats,
@@ -384,6 +389,7 @@ pub fn convert_to(
                         out.write_all(&outcome.chunk)?;
                         wrote_chunk[shard] = true;
                     }
+                    events.figure(figid, &outcome.digest, &outcome.chunk);
                     if !outcome.chunk.is_empty() {
                         pool.put(std::mem::take(&mut outcome.chunk));
                     }
@@ -674,6 +680,7 @@ fn run_job(
         chunk,
         triples: 0,
         figid: None,
+        digest: String::new(),
         diags,
         figure: FigureStats::default(),
         record: !is_problem,
@@ -687,6 +694,9 @@ fn run_job(
     // figure with a million-row TSV would otherwise hold both).
     drop(record);
     graph.finish();
+    if let Some([_, _, crate::graph::Term::Literal(digest, _)]) = graph.last() {
+        outcome.digest.push_str(digest);
+    }
     match sink {
         Sink::Rdf(serializer) => serializer.figure(graph, &mut outcome.chunk),
         Sink::Kgx(syntax, figure) => {

@@ -30,13 +30,16 @@
 //! ```
 //!
 //! The same figure graphs can also be written as KGX (Biolink Model) nodes
-//! and edges ([`Format::Kgx`], [`Format::KgxJsonl`]; see [`convert_to`]).
+//! and edges ([`Format::Kgx`], [`Format::KgxJsonl`]; see [`convert_to`]),
+//! or sent to a SPARQL 1.1 store, only the figures that changed
+//! ([`sync::sync`]).
 //!
 //! Inside, data flows one way: `read` (discover inputs, split front
 //! matter, YAML and TSV into a typed record) → `map` (one record → one
 //! figure graph; the only module that knows the vocabulary) → `write` (one
 //! serializer per format). `convert` runs them as a parallel,
-//! order-preserving pipeline; `void` describes a dump.
+//! order-preserving pipeline; `void` describes a dump; `sync` sends the
+//! figures that changed to a store.
 
 #![warn(missing_docs)]
 
@@ -46,6 +49,7 @@ mod figure;
 mod graph;
 mod map;
 mod read;
+pub mod sync;
 mod vocab;
 mod void;
 mod write;

@@ -6,6 +6,7 @@ mod events;
 mod output;
 mod plan;
 mod report;
+mod sync;
 
 use std::io::{self, Write};
 use std::path::Path;
@@ -40,6 +41,7 @@ pub fn run() -> ExitCode {
                 .and_then(|()| out.flush())
         }
         Mode::Convert(plan) => return ExitCode::from(convert(&plan)),
+        Mode::Sync(plan) => return ExitCode::from(sync::run(&plan)),
     };
     match printed {
         Ok(()) => ExitCode::SUCCESS,
@@ -198,7 +200,7 @@ fn summary_line(summary: &Summary) -> String {
     s
 }
 
-fn write_report(path: &Path, json: &serde_json::Value) -> Result<(), OutputError> {
+pub(crate) fn write_report(path: &Path, json: &serde_json::Value) -> Result<(), OutputError> {
     let mut out = Output::files(&[path.to_path_buf()], Compression::None)?;
     let mut text = serde_json::to_vec_pretty(json).expect("JSON");
     text.push(b'\n');

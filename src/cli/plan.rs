@@ -13,6 +13,7 @@ pub enum Mode {
     Completions(clap_complete::Shell),
     Manpage,
     Convert(Plan),
+    Sync(Box<super::sync::SyncPlan>),
 }
 
 /// A conversion, resolved.
@@ -123,6 +124,9 @@ pub fn resolve(cli: Cli) -> Result<Mode, String> {
     match cli.command {
         Some(Command::Completions { shell }) => return Ok(Mode::Completions(shell)),
         Some(Command::Manpage) => return Ok(Mode::Manpage),
+        Some(Command::Sync(args)) => {
+            return super::sync::resolve(*args).map(|p| Mode::Sync(Box::new(p)));
+        }
         None => {}
     }
     let split = cli.split.map(|n| n as usize);
