@@ -82,12 +82,13 @@ fn a_million_row_tsv_is_converted_in_bounded_memory() {
     let err = stderr(&out);
     assert_eq!(out.status.code(), Some(0), "{err}");
     // 5 triples a row (2 types, target, body, OCR word), 2 per gene (its
-    // identifier, F mentions it), 8 for the figure.
+    // identifier, F mentions it), 9 for the figure (its source digest
+    // included).
     assert!(
-        err.contains("1 records converted, 0 failed, 5002008 triples written"),
+        err.contains("1 records converted, 0 failed, 5002009 triples written"),
         "{err}"
     );
-    assert_eq!(lines(&out.stdout), 5_002_008);
+    assert_eq!(lines(&out.stdout), 5_002_009);
     let text = String::from_utf8(out.stdout.clone()).unwrap();
     assert!(text.contains(
         "<https://pfocr.wikipathways.org/figures/M.html#gene-1000000> <http://www.w3.org/ns/oa#hasBody> <https://identifiers.org/ncbigene/1000> .\n"
