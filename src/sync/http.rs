@@ -172,7 +172,9 @@ impl Client {
         if let Some(a) = &self.authorization {
             request = request.header("Authorization", a);
         }
-        let mut response = request.send_form([(key, body)]).map_err(transport)?;
+        let mut response = request
+            .send_form([(key, body)])
+            .map_err(|e| transport(url, e))?;
         let status = response.status().as_u16();
         let answer = response
             .body_mut()
@@ -180,7 +182,7 @@ impl Client {
             .limit(MAX_ANSWER)
             .read_to_string();
         if (200..300).contains(&status) {
-            return answer.map_err(transport);
+            return answer.map_err(|e| transport(url, e));
         }
         let retry_after = response
             .headers()
@@ -202,7 +204,7 @@ impl Client {
 }
 
 /// A transport error: retried unless it is one no retry can fix.
-fn transport(e: ureq::Error) -> Attempt {
+fn transport(url: &str, e: ureq::Error) -> Attempt {
     let retry = !matches!(
         e,
         ureq::Error::BadUri(_)
@@ -213,7 +215,7 @@ fn transport(e: ureq::Error) -> Attempt {
             | ureq::Error::HostNotFound
     );
     Attempt {
-        message: e.to_string(),
+        message: format!("{url}: {e}"),
         retry,
         retry_after: None,
     }

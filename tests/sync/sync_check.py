@@ -23,6 +23,8 @@ Scenarios (each prints PASS or FAIL; exit 1 on any FAIL):
   max-delete deleting more than --max-delete is refused, nothing sent
   auth       Basic (password from the environment) and bearer token; wrong
              credentials fail; the secret appears in no output or report
+  https      through a TLS proxy whose certificate a throwaway CA signed:
+             trusted with --ca-cert, refused without
 With --faults (Oxigraph):
   faults     a share of requests fail (503, 429, reset, slow): the store ends
              equal to the conversion, or the failed figures are reported and
@@ -89,7 +91,8 @@ class Proxy(http.server.ThreadingHTTPServer):
             self.counts = {"query": 0, "update": 0, "faults": 0, "acked_updates": 0, "denied": 0}
 
     def url(self, path):
-        return f"http://127.0.0.1:{self.server_address[1]}{path}"
+        scheme = "https" if getattr(self, "tls", False) else "http"
+        return f"{scheme}://127.0.0.1:{self.server_address[1]}{path}"
 
 
 class Handler(http.server.BaseHTTPRequestHandler):
@@ -159,6 +162,30 @@ class Handler(http.server.BaseHTTPRequestHandler):
         self.wfile.write(body)
 
 
+def tls_proxy(args):
+    """A second proxy, over TLS with a server certificate (IP 127.0.0.1)
+    signed by a throwaway CA written to WORK/ca.pem."""
+    import ssl
+    w = args.work
+    ossl = lambda *a: subprocess.run(["openssl", *a], check=True, capture_output=True)
+    ossl("req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", f"{w}/ca.key", "-out", f"{w}/ca.pem",
+         "-days", "2", "-subj", "/CN=pfocr2rdf test CA",
+         "-addext", "basicConstraints=critical,CA:TRUE", "-addext", "keyUsage=critical,keyCertSign,cRLSign")
+    ossl("req", "-newkey", "rsa:2048", "-nodes", "-keyout", f"{w}/srv.key", "-out", f"{w}/srv.csr",
+         "-subj", "/CN=127.0.0.1")
+    with open(f"{w}/srv.ext", "w") as fh:
+        fh.write("subjectAltName=IP:127.0.0.1\nextendedKeyUsage=serverAuth\nbasicConstraints=CA:FALSE\n")
+    ossl("x509", "-req", "-in", f"{w}/srv.csr", "-CA", f"{w}/ca.pem", "-CAkey", f"{w}/ca.key",
+         "-CAcreateserial", "-out", f"{w}/srv.pem", "-days", "2", "-extfile", f"{w}/srv.ext")
+    ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    ctx.load_cert_chain(f"{w}/srv.pem", f"{w}/srv.key")
+    proxy = Proxy(args.query, args.update)
+    proxy.socket = ctx.wrap_socket(proxy.socket, server_side=True)
+    proxy.tls = True
+    threading.Thread(target=proxy.serve_forever, daemon=True).start()
+    return proxy
+
+
 def forward(url, body, ctype, accept):
     u = urllib.parse.urlsplit(url)
     conn = http.client.HTTPConnection(u.hostname, u.port, timeout=120)
@@ -224,11 +251,12 @@ class Run:
         self.args, self.proxy = args, proxy
         self.n = 0
 
-    def sync(self, inputs, *extra, env=None, expect=None):
+    def sync(self, inputs, *extra, env=None, proxy=None):
         self.n += 1
+        proxy = proxy or self.proxy
         report = os.path.join(self.args.work, f"report-{self.n}.json")
-        cmd = [self.args.bin, "sync", "-q", "--endpoint", self.proxy.url("/query"),
-               "--update-endpoint", self.proxy.url("/update"), "--report", report, *extra, *inputs]
+        cmd = [self.args.bin, "sync", "-q", "--endpoint", proxy.url("/query"),
+               "--update-endpoint", proxy.url("/update"), "--report", report, *extra, *inputs]
         e = dict(os.environ)
         e.pop("PFOCR2RDF_PASSWORD", None)
         e.pop("PFOCR2RDF_TOKEN", None)
@@ -451,6 +479,16 @@ def main():
         check(rep["failed"] == 0 and rep["added"] == converted - rep["unchanged"],
               f"{name} sigkill: the re-run converges", json.dumps({k: rep[k] for k in ("added", "updated", "unchanged")}))
         same_store(run, [inp], f"{name} sigkill")
+
+    # HTTPS: a proxy with a certificate of a CA of our own
+    tls = tls_proxy(args)
+    rep = run.sync([inp], "--ca-cert", os.path.join(args.work, "ca.pem"), proxy=tls)
+    check(rep["failed"] == 0 and rep["unchanged"] == converted and only_duplicates(rep),
+          f"{name} https: --ca-cert trusts the test CA", rep["_stderr"][-300:])
+    rep = run.sync([inp], proxy=tls)
+    check(rep["_rc"] == 1 and "certificate" in rep["_stderr"].lower(),
+          f"{name} https: without --ca-cert the server is not trusted", rep["_stderr"][-300:])
+    tls.shutdown()
 
     missing = graphs_without_digest(q)
     check(not missing, f"{name}: no figure graph lacks its digest", " ".join(missing[:5]))
