@@ -15,6 +15,8 @@ proxy) to compare it with `pfocr2rdf -f nq` of the same input.
 Scenarios (each prints PASS or FAIL; exit 1 on any FAIL):
   first      sync into the empty store: the store equals the conversion
   again      a re-sync with no change sends no update request
+  paging     the store's digests read in small pages, and from a server
+             that returns fewer rows than asked (Virtuoso's ResultSetMaxRows)
   edit       edit one record, delete one, add one: the report says 1/1/1,
              the rest unchanged, and the store equals a fresh conversion;
              a graph that is not a figure graph is never touched
@@ -83,6 +85,7 @@ class Proxy(http.server.ThreadingHTTPServer):
         self.fault_kinds = []
         self.slow = 0.0           # seconds of extra delay on update answers
         self.faults_on = ("query", "update")
+        self.cap_rows = None      # cut SELECT answers to this many rows (as Virtuoso's ResultSetMaxRows does)
         self.rng = random.Random(11)
         self.total = 0
 
@@ -137,6 +140,10 @@ class Handler(http.server.BaseHTTPRequestHandler):
             time.sleep(2.5)  # longer than the client's --timeout in the fault scenario
         elif kind == "update" and srv.slow:
             time.sleep(srv.slow)
+        if kind == "query" and srv.cap_rows is not None and status == 200:
+            res = json.loads(answer)
+            res["results"]["bindings"] = res["results"]["bindings"][: srv.cap_rows]
+            answer = json.dumps(res).encode()
         if kind == "update" and 200 <= status < 300:
             with srv.lock:
                 srv.counts["acked_updates"] += 1
@@ -344,6 +351,18 @@ def main():
     rep = run.sync([inp])
     check(proxy.counts["update"] == 0 and rep["unchanged"] == converted and rep["added"] == 0,
           f"{name} again: no update request", json.dumps(proxy.counts))
+
+    # paging: small pages, and a server that returns fewer rows than asked
+    proxy.reset_counts()
+    rep = run.sync([inp], "--page-size", "7")
+    check(rep["unchanged"] == converted and proxy.counts["update"] == 0 and proxy.counts["query"] >= 6,
+          f"{name} paging: pages of 7 rows", json.dumps(proxy.counts))
+    proxy.cap_rows = 4
+    proxy.reset_counts()
+    rep = run.sync([inp], "--page-size", "100")
+    proxy.cap_rows = None
+    check(rep["unchanged"] == converted and proxy.counts["update"] == 0 and proxy.counts["query"] >= 9,
+          f"{name} paging: a server capping answers at 4 rows", json.dumps(proxy.counts))
 
     # edit / delete / add (on figures given once in the corpus)
     stems = figure_files(inp)
