@@ -204,6 +204,32 @@ fn shards_and_their_description_decompress_to_the_plain_shards() {
 }
 
 #[test]
+fn the_description_in_the_document_or_alone_decompresses_to_the_plain_one() {
+    let (_dir, inputs) = corpus(RECORDS);
+    let out = tempfile::tempdir().unwrap();
+    for format in ["jsonld", "turtle", "nquads"] {
+        for flag in ["--void", "--void-only"] {
+            let plain = out.path().join(format!("plain{flag}.{format}"));
+            convert(
+                &inputs,
+                &["-f", format, flag, "-o", plain.to_str().unwrap()],
+            );
+            for suffix in ["gz", "zst"] {
+                let path = out.path().join(format!("x{flag}.{format}.{suffix}"));
+                convert(
+                    &inputs,
+                    &["-f", format, flag, "-j", "2", "-o", path.to_str().unwrap()],
+                );
+                assert!(
+                    pieces(&path, &read(&path)).concat() == read(&plain),
+                    "{format} {flag} {suffix}: not the plain output"
+                );
+            }
+        }
+    }
+}
+
+#[test]
 fn an_empty_document_is_one_empty_member() {
     // No record converts: the plain output is empty; the compressed one
     // is still a valid stream.
