@@ -8,6 +8,7 @@ use std::path::PathBuf;
 use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
 use std::sync::{Arc, Mutex};
 
+use crate::compress::{Compression, Packer};
 use crate::diag::{Diagnostic, Diagnostics, Severity, show};
 use crate::graph::FigureGraph;
 use crate::map::Mapper;
@@ -35,6 +36,10 @@ pub struct Options {
     /// The description's creation time, in seconds since 1970 (`None`:
     /// the time of the run).
     pub created: Option<i64>,
+    /// Compress every document (see [`convert_to`]): each figure's bytes
+    /// become a gzip member or zstd frame of their own, made by the worker
+    /// that serialized them.
+    pub compression: Compression,
 }
 
 /// Whether to describe the dump.
@@ -66,7 +71,8 @@ pub trait Events {
     /// One more record was done (converted or failed).
     fn record_done(&mut self) {}
     /// A figure was converted: its figid, its `pfocr:sourceDigest` and its
-    /// serialization (as written to its output; empty for a KGX format).
+    /// serialization (as written to its output, so compressed with
+    /// [`Options::compression`]; empty for a KGX format).
     fn figure(&mut self, _figid: &str, _digest: &str, _chunk: &[u8]) {}
 }
 
@@ -85,6 +91,7 @@ impl Default for Options {
             jobs: 1,
             void: Void::Off,
             created: None,
+            compression: Compression::None,
         }
     }
 }
@@ -221,6 +228,16 @@ pub fn convert(
 /// each node is written once, the first time a figure names it (its row
 /// from that figure). [`Options::void`] does not apply, nor to
 /// [`Format::SparqlUpdate`].
+///
+/// With [`Options::compression`], every document (the description's too,
+/// but not the KGX metadata, which stays plain JSON) is a series of gzip
+/// members or zstd frames: the header, each figure's chunk (compressed by
+/// the worker that serialized it), the separators between chunks, the
+/// description and the footer, each its own; a document with no bytes is
+/// one empty member. Decompressed, the bytes are those of the plain output,
+/// whatever `opts.jobs`. KGX nodes are compressed by the writer, in pieces
+/// of about 64 KiB, since it alone knows which rows are new. A level out of
+/// range is an `InvalidInput` error.
 pub fn convert_to(
     inputs: &[PathBuf],
     opts: &Options,
@@ -239,8 +256,12 @@ pub fn convert_to(
         kgx_syntax.is_none() || outs.len() == 2,
         "KGX: a nodes and an edges writer"
     );
+    opts.compression
+        .check()
+        .map_err(|e| io::Error::new(io::ErrorKind::InvalidInput, e))?;
+    let mut sinks = Sinks::new(outs, opts.compression);
     let mut summary = Summary {
-        triples_per_part: vec![0; outs.len()],
+        triples_per_part: vec![0; sinks.outs.len()],
         ..Summary::default()
     };
     let total = if events.wants_total() {
@@ -256,18 +277,25 @@ pub fn convert_to(
     let describe =
         opts.void != Void::Off && kgx_syntax.is_none() && opts.format != Format::SparqlUpdate;
     if let Some(syntax) = kgx_syntax {
-        for (out, cols) in outs.iter_mut().zip([kgx::NODE_COLUMNS, kgx::EDGE_COLUMNS]) {
+        for (i, cols) in [kgx::NODE_COLUMNS, kgx::EDGE_COLUMNS]
+            .into_iter()
+            .enumerate()
+        {
             let mut head = Vec::new();
             syntax.header(cols, &mut head);
-            out.write_all(&head)?;
+            sinks.plain(i, &head)?;
         }
     } else if figures_out {
         let mut head = Vec::new();
         serializer.header(&mut head);
-        for out in outs.iter_mut() {
-            out.write_all(&head)?;
+        for i in 0..sinks.outs.len() {
+            sinks.plain(i, &head)?;
         }
     }
+    // The separator between two figure chunks, compressed once.
+    let separator = sinks.prepare(serializer.separator());
+    // KGX: the new node rows, written (compressed) about 64 KiB at a time.
+    let mut node_rows: Vec<u8> = Vec::new();
 
     let jobs = opts.jobs.max(1);
     // Batches in flight (BATCH records each): enough to keep every worker
@@ -277,7 +305,7 @@ pub fn convert_to(
     let (order_tx, order_rx) = sync_channel::<Receiver<Vec<Outcome>>>(window);
     let job_rx = Arc::new(Mutex::new(job_rx));
 
-    let shards = outs.len();
+    let shards = sinks.outs.len();
     let mut wrote_chunk = vec![false; shards];
     // Every figid of the run, compared as text (a hash only finds the
     // bucket, under a per-process random key).
@@ -290,12 +318,26 @@ pub fn convert_to(
     let result = std::thread::scope(|scope| -> io::Result<u64> {
         let discovery = read::Discovery::new(inputs);
         let producer = scope.spawn(move || produce(discovery, stdin, job_tx, order_tx));
+        // Chunks are compressed where they are made, unless not written.
+        let pack = if figures_out {
+            opts.compression
+        } else {
+            Compression::None
+        };
         for _ in 0..jobs {
             let job_rx = Arc::clone(&job_rx);
             let mapper = &mapper;
             let serializer = &*serializer;
             let pool = &pool;
-            scope.spawn(move || work(&job_rx, mapper, serializer, kgx_syntax, pool, describe));
+            let worker = Worker {
+                mapper,
+                serializer,
+                kgx: kgx_syntax,
+                pool,
+                describe,
+                pack,
+            };
+            scope.spawn(move || work(&job_rx, worker));
         }
         // Owned here, so that leaving the loop early (a write error,
         // --strict) drops it: the producer's next send fails and it stops,
@@ -372,26 +414,32 @@ pub fn convert_to(
                         for (id, category, end) in &k.nodes {
                             if !nodes_seen.contains(id.as_str()) {
                                 nodes_seen.insert(id.as_str().into());
-                                outs[0].write_all(&outcome.chunk[start..*end])?;
+                                node_rows.extend_from_slice(&outcome.chunk[start..*end]);
                                 kgx_counts.node(id, category);
                             }
                             start = *end;
                         }
-                        outs[1].write_all(&k.edges)?;
+                        if node_rows.len() >= NODE_PIECE {
+                            sinks.plain(0, &node_rows)?;
+                            node_rows.clear();
+                        }
+                        sinks.packed(1, &k.edges)?;
                         for (p, o) in &k.edge_keys {
                             kgx_counts.edge(p, o);
                         }
                     } else if figures_out && !outcome.chunk.is_empty() {
-                        let out = &mut outs[shard];
                         if wrote_chunk[shard] {
-                            out.write_all(serializer.separator())?;
+                            sinks.packed(shard, &separator)?;
                         }
-                        out.write_all(&outcome.chunk)?;
+                        sinks.packed(shard, &outcome.chunk)?;
                         wrote_chunk[shard] = true;
                     }
                     events.figure(figid, &outcome.digest, &outcome.chunk);
                     if !outcome.chunk.is_empty() {
                         pool.put(std::mem::take(&mut outcome.chunk));
+                    }
+                    if !outcome.kgx.edges.is_empty() {
+                        pool.put(std::mem::take(&mut outcome.kgx.edges));
                     }
                     events.record_done();
                 }
@@ -434,9 +482,8 @@ pub fn convert_to(
         let meta = kgx::metadata(&kgx_counts, TOOL_VERSION, VOCAB_VERSION);
         let mut text = serde_json::to_vec_pretty(&meta).expect("JSON");
         text.push(b'\n');
-        for out in outs.iter_mut() {
-            out.flush()?;
-        }
+        sinks.plain(0, &node_rows)?;
+        sinks.finish()?;
         if let Some(w) = void_out.as_mut() {
             w.write_all(&text)?;
             w.flush()?;
@@ -446,29 +493,30 @@ pub fn convert_to(
         let mut tail = Vec::new();
         serializer.footer(&mut tail);
         let inline_void = describe && opts.void == Void::Add && void_out.is_none() && shards == 1;
-        for (i, out) in outs.iter_mut().enumerate() {
+        for (i, &wrote) in wrote_chunk.iter().enumerate() {
             if inline_void {
-                if wrote_chunk[i] {
-                    out.write_all(serializer.separator())?;
+                if wrote {
+                    sinks.packed(i, &separator)?;
                 }
-                out.write_all(&description(&summary, true))?;
+                sinks.plain(i, &description(&summary, true))?;
             }
-            out.write_all(&tail)?;
-            out.flush()?;
+            sinks.plain(i, &tail)?;
         }
     }
     if describe && !(opts.void == Void::Add && void_out.is_none() && shards == 1) {
         let doc = description(&summary, false);
         match void_out {
             Some(w) => {
-                w.write_all(&doc)?;
-                w.flush()?;
+                let mut one = [w];
+                let mut own = Sinks::new(&mut one, opts.compression);
+                own.plain(0, &doc)?;
+                own.finish()?;
             }
-            None => {
-                outs[0].write_all(&doc)?;
-                outs[0].flush()?;
-            }
+            None => sinks.plain(0, &doc)?,
         }
+    }
+    if kgx_syntax.is_none() {
+        sinks.finish()?;
     }
     if summary.converted == 0 && summary.failed == 0 {
         summary.empty = true;
@@ -492,6 +540,89 @@ pub fn convert_to(
         events.diagnostic(&d);
     }
     Ok(summary)
+}
+
+/// KGX node rows are compressed in pieces of about this many bytes.
+const NODE_PIECE: usize = 64 * 1024;
+
+/// The documents as the writer thread sees them: bytes it made itself
+/// ([`plain`](Self::plain), compressed here when asked) and bytes a worker
+/// made ([`packed`](Self::packed), already compressed).
+struct Sinks<'a, 'b> {
+    outs: &'a mut [&'b mut dyn Write],
+    packer: Option<Packer>,
+    scratch: Vec<u8>,
+    /// Whether each document got any bytes.
+    touched: Vec<bool>,
+}
+
+impl<'a, 'b> Sinks<'a, 'b> {
+    fn new(outs: &'a mut [&'b mut dyn Write], c: Compression) -> Self {
+        let touched = vec![false; outs.len()];
+        Sinks {
+            outs,
+            packer: Packer::new(c),
+            scratch: Vec::new(),
+            touched,
+        }
+    }
+
+    /// `bytes` as they go out: compressed when asked.
+    fn prepare(&mut self, bytes: &[u8]) -> Vec<u8> {
+        match &mut self.packer {
+            Some(p) if !bytes.is_empty() => {
+                let mut out = Vec::new();
+                p.pack(bytes, &mut out);
+                out
+            }
+            _ => bytes.to_vec(),
+        }
+    }
+
+    /// Writes plain bytes to document `i` (a member of their own when
+    /// compressing; nothing for none).
+    fn plain(&mut self, i: usize, bytes: &[u8]) -> io::Result<()> {
+        if bytes.is_empty() {
+            return Ok(());
+        }
+        match &mut self.packer {
+            Some(p) => {
+                self.scratch.clear();
+                p.pack(bytes, &mut self.scratch);
+                self.outs[i].write_all(&self.scratch)?;
+            }
+            None => self.outs[i].write_all(bytes)?,
+        }
+        self.touched[i] = true;
+        Ok(())
+    }
+
+    /// Writes bytes already in their final form to document `i`.
+    fn packed(&mut self, i: usize, bytes: &[u8]) -> io::Result<()> {
+        if bytes.is_empty() {
+            return Ok(());
+        }
+        self.touched[i] = true;
+        self.outs[i].write_all(bytes)
+    }
+
+    /// Ends every document: a compressed one that got no bytes gets one
+    /// empty member (an empty file is not a valid gzip or zstd stream);
+    /// then flushes.
+    fn finish(&mut self) -> io::Result<()> {
+        for i in 0..self.outs.len() {
+            if let Some(p) = &mut self.packer
+                && !self.touched[i]
+            {
+                self.scratch.clear();
+                p.pack(b"", &mut self.scratch);
+                self.outs[i].write_all(&self.scratch)?;
+                self.touched[i] = true;
+            }
+            self.outs[i].flush()?;
+        }
+        Ok(())
+    }
 }
 
 fn count(summary: &mut Summary, d: &Diagnostic) {
@@ -611,27 +742,46 @@ impl Pool {
     }
 }
 
-fn work(
-    jobs: &Mutex<Receiver<Batch>>,
-    mapper: &Mapper,
-    serializer: &dyn Serializer,
+/// What every worker shares.
+struct Worker<'a> {
+    mapper: &'a Mapper,
+    serializer: &'a dyn Serializer,
     kgx: Option<Syntax>,
-    pool: &Pool,
+    pool: &'a Pool,
     describe: bool,
-) {
+    /// How to compress the chunks.
+    pack: Compression,
+}
+
+fn work(jobs: &Mutex<Receiver<Batch>>, w: Worker<'_>) {
     let mut graph = FigureGraph::new();
     let mut kgx_figure = KgxFigure::default();
+    let mut packer = Packer::new(w.pack);
     loop {
         let next = jobs.lock().map(|rx| rx.recv());
         let Ok(Ok((batch, reply))) = next else { return };
         let outcomes: Vec<Outcome> = batch
             .into_iter()
             .map(|job| {
-                let sink = match kgx {
+                let sink = match w.kgx {
                     Some(syntax) => Sink::Kgx(syntax, &mut kgx_figure),
-                    None => Sink::Rdf(serializer),
+                    None => Sink::Rdf(w.serializer),
                 };
-                run_job(job, mapper, sink, &mut graph, pool.take(), describe)
+                let mut outcome =
+                    run_job(job, w.mapper, sink, &mut graph, w.pool.take(), w.describe);
+                if let Some(p) = &mut packer {
+                    // KGX nodes stay plain: the writer picks the new rows.
+                    let chunk = match w.kgx {
+                        Some(_) => &mut outcome.kgx.edges,
+                        None => &mut outcome.chunk,
+                    };
+                    if !chunk.is_empty() {
+                        let mut packed = w.pool.take();
+                        p.pack(chunk, &mut packed);
+                        w.pool.put(std::mem::replace(chunk, packed));
+                    }
+                }
+                outcome
             })
             .collect();
         let _ = reply.send(outcomes);

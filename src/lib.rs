@@ -43,6 +43,7 @@
 
 #![warn(missing_docs)]
 
+mod compress;
 mod convert;
 mod diag;
 mod figure;
@@ -56,6 +57,7 @@ mod write;
 
 pub use oxrdf;
 
+pub use compress::Compression;
 pub use convert::{Events, Options, Summary, Unmapped, Void, convert, convert_to, shard_of};
 pub use diag::{Diagnostic, Severity};
 pub use figure::{Converter, Figure, RecordError, RecordText};

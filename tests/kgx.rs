@@ -377,7 +377,7 @@ fn compressed_tables_hold_the_same_bytes() {
     for name in ["nodes.tsv", "edges.tsv"] {
         let mut unzipped = Vec::new();
         std::io::Read::read_to_end(
-            &mut flate2::read::GzDecoder::new(&read(&gz, &format!("{name}.gz"))[..]),
+            &mut flate2::read::MultiGzDecoder::new(&read(&gz, &format!("{name}.gz"))[..]),
             &mut unzipped,
         )
         .unwrap();

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use clap::{Parser, Subcommand};
 use pfocr2rdf::Format;
 
-use super::output::Compression;
+use super::output::Codec;
 
 pub const EXAMPLES: &str = "\
 Examples:
@@ -62,8 +62,13 @@ pub struct Cli {
     pub output: Option<PathBuf>,
 
     /// Compress: gzip or zstd (for standard output, --split and -f kgx; a -o file is compressed by its extension).
+    /// Each figure is compressed by the worker thread that converted it, as a gzip member or zstd frame of its own.
     #[arg(long, value_name = "gzip|zstd")]
-    pub compress: Option<Compression>,
+    pub compress: Option<Codec>,
+
+    /// Compression level: gzip 1 to 9 (default 5), zstd 1 to 19 (default 3).
+    #[arg(long, value_name = "N", allow_negative_numbers = true)]
+    pub compress_level: Option<i64>,
 
     /// Write N shards part-0000.EXT ... into the -o folder; a figure goes to shard FNV-1a-64(figid) mod N.
     #[arg(long, value_name = "N", requires = "output", value_parser = clap::value_parser!(u32).range(1..=10000))]

@@ -17,7 +17,7 @@ use pfocr2rdf::{Summary, convert_to};
 
 use args::Cli;
 use events::CliEvents;
-use output::{Compression, Output, OutputError};
+use output::{Output, OutputError};
 use plan::{Mode, Plan};
 
 /// Parses the command line and runs it; returns the exit status.
@@ -201,7 +201,7 @@ fn summary_line(summary: &Summary) -> String {
 }
 
 pub(crate) fn write_report(path: &Path, json: &serde_json::Value) -> Result<(), OutputError> {
-    let mut out = Output::files(&[path.to_path_buf()], Compression::None)?;
+    let mut out = Output::files(&[path.to_path_buf()])?;
     let mut text = serde_json::to_vec_pretty(json).expect("JSON");
     text.push(b'\n');
     out.writers().0[0]

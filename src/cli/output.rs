@@ -1,10 +1,12 @@
-//! Where the bytes go: standard output or files, plain, gzip or zstd, one
-//! document or N shards.
+//! Where the bytes go: standard output or files, one document or N shards.
+//! The bytes arrive compressed when asked (the library compresses each
+//! figure in its worker, see [`pfocr2rdf::Options::compression`]); here
+//! [`Codec`] only names the files and picks the codec.
 //!
 //! A file is written to a temporary file beside it (`.NAME.pfocr2rdf-PID.tmp`,
 //! same folder, so the rename cannot cross file systems) and renamed over
-//! the target only by [`Output::commit`], after the compressor is finished,
-//! the buffers flushed and the file synced. An [`Output`] dropped without a
+//! the target only by [`Output::commit`], after the buffers are flushed and
+//! the file synced. An [`Output`] dropped without a
 //! commit removes its temporary files: a failed run never leaves a
 //! truncated file that looks complete, and a previous good file stays as it
 //! was.
@@ -15,135 +17,116 @@ use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
 
-use pfocr2rdf::Format;
+use pfocr2rdf::{Compression, Format};
 
-/// Output compression.
+/// The output's codec.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
-pub enum Compression {
+pub enum Codec {
     #[default]
     None,
-    /// gzip (RFC 1952), level 6.
+    /// gzip (RFC 1952).
     Gzip,
-    /// Zstandard, level 3.
+    /// Zstandard.
     Zstd,
 }
 
-impl Compression {
+impl Codec {
+    /// The compression at `level` (`None`: the codec's default); an `Err`
+    /// is a usage error.
+    pub fn with_level(self, level: Option<i64>) -> Result<Compression, String> {
+        let out_of_range =
+            |l: i64, range: String| format!("--compress-level {l}: {self} levels are {range}");
+        match (self, level) {
+            (Codec::None, None) => Ok(Compression::None),
+            (Codec::None, Some(l)) => Err(format!(
+                "--compress-level {l}: the output is not compressed (use -o FILE.gz, -o FILE.zst or --compress)"
+            )),
+            (Codec::Gzip, l) => {
+                let r = Compression::GZIP_LEVELS;
+                let l = l.unwrap_or(Compression::GZIP_DEFAULT.into());
+                u32::try_from(l)
+                    .ok()
+                    .filter(|l| r.contains(l))
+                    .map(Compression::Gzip)
+                    .ok_or_else(|| out_of_range(l, format!("{} to {}", r.start(), r.end())))
+            }
+            (Codec::Zstd, l) => {
+                let r = Compression::ZSTD_LEVELS;
+                let l = l.unwrap_or(Compression::ZSTD_DEFAULT.into());
+                i32::try_from(l)
+                    .ok()
+                    .filter(|l| r.contains(l))
+                    .map(Compression::Zstd)
+                    .ok_or_else(|| out_of_range(l, format!("{} to {}", r.start(), r.end())))
+            }
+        }
+    }
+
     /// The compression a file name implies: `.gz` or `.zst`, else none.
-    pub fn from_path(path: &Path) -> Compression {
+    pub fn from_path(path: &Path) -> Codec {
         match path
             .extension()
             .and_then(|e| e.to_str())
             .map(|e| e.to_ascii_lowercase())
             .as_deref()
         {
-            Some("gz") => Compression::Gzip,
-            Some("zst") => Compression::Zstd,
-            _ => Compression::None,
+            Some("gz") => Codec::Gzip,
+            Some("zst") => Codec::Zstd,
+            _ => Codec::None,
         }
     }
 
     /// The file-name suffix, with its dot (`""` for none).
     pub fn suffix(self) -> &'static str {
         match self {
-            Compression::None => "",
-            Compression::Gzip => ".gz",
-            Compression::Zstd => ".zst",
+            Codec::None => "",
+            Codec::Gzip => ".gz",
+            Codec::Zstd => ".zst",
         }
     }
 
     pub fn name(self) -> &'static str {
         match self {
-            Compression::None => "none",
-            Compression::Gzip => "gzip",
-            Compression::Zstd => "zstd",
+            Codec::None => "none",
+            Codec::Gzip => "gzip",
+            Codec::Zstd => "zstd",
         }
     }
 }
 
-impl fmt::Display for Compression {
+impl fmt::Display for Codec {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.name())
     }
 }
 
-impl FromStr for Compression {
+impl FromStr for Codec {
     type Err = String;
     fn from_str(s: &str) -> Result<Self, String> {
         Ok(match s.to_ascii_lowercase().as_str() {
-            "gzip" | "gz" => Compression::Gzip,
-            "zstd" | "zst" => Compression::Zstd,
-            "none" => Compression::None,
+            "gzip" | "gz" => Codec::Gzip,
+            "zstd" | "zst" => Codec::Zstd,
+            "none" => Codec::None,
             _ => return Err(format!("unknown compression {s:?}: use gzip, zstd or none")),
         })
     }
 }
 
 /// The file name of shard `i`: `part-0000.nq.gz`.
-pub fn shard_name(i: usize, format: Format, compression: Compression) -> String {
+pub fn shard_name(i: usize, format: Format, compression: Codec) -> String {
     format!("part-{i:04}.{}{}", format.extension(), compression.suffix())
 }
 
 /// The file name of the dataset description written beside shards.
-pub fn void_name(format: Format, compression: Compression) -> String {
+pub fn void_name(format: Format, compression: Codec) -> String {
     format!("void.{}{}", format.extension(), compression.suffix())
 }
 
-type Raw = BufWriter<Box<dyn Write + Send>>;
+/// A byte stream, buffered.
+type Stream = BufWriter<Box<dyn Write + Send>>;
 
-/// A byte stream, compressed or not.
-enum Stream {
-    Plain(Raw),
-    Gzip(flate2::write::GzEncoder<Raw>),
-    Zstd(zstd::stream::write::Encoder<'static, Raw>),
-}
-
-impl Stream {
-    fn new(inner: Box<dyn Write + Send>, c: Compression) -> io::Result<Stream> {
-        let raw = BufWriter::with_capacity(64 * 1024, inner);
-        Ok(match c {
-            Compression::None => Stream::Plain(raw),
-            Compression::Gzip => Stream::Gzip(flate2::write::GzEncoder::new(
-                raw,
-                flate2::Compression::new(6),
-            )),
-            Compression::Zstd => Stream::Zstd(zstd::stream::write::Encoder::new(raw, 3)?),
-        })
-    }
-
-    /// Ends the compressed stream and flushes everything.
-    fn finish(self) -> io::Result<()> {
-        let mut raw = match self {
-            Stream::Plain(raw) => raw,
-            Stream::Gzip(z) => z.finish()?,
-            Stream::Zstd(z) => z.finish()?,
-        };
-        raw.flush()
-    }
-}
-
-impl Write for Stream {
-    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        match self {
-            Stream::Plain(w) => w.write(buf),
-            Stream::Gzip(w) => w.write(buf),
-            Stream::Zstd(w) => w.write(buf),
-        }
-    }
-    fn write_all(&mut self, buf: &[u8]) -> io::Result<()> {
-        match self {
-            Stream::Plain(w) => w.write_all(buf),
-            Stream::Gzip(w) => w.write_all(buf),
-            Stream::Zstd(w) => w.write_all(buf),
-        }
-    }
-    fn flush(&mut self) -> io::Result<()> {
-        match self {
-            Stream::Plain(w) => w.flush(),
-            Stream::Gzip(w) => w.flush(),
-            Stream::Zstd(w) => w.flush(),
-        }
-    }
+fn stream(inner: Box<dyn Write + Send>) -> Stream {
+    BufWriter::with_capacity(64 * 1024, inner)
 }
 
 /// A file being written through a temporary file.
@@ -190,37 +173,34 @@ pub struct Output {
 
 impl Output {
     /// Standard output.
-    pub fn stdout(c: Compression) -> Result<Output, OutputError> {
-        let stream = Stream::new(Box::new(io::stdout()), c).map_err(|error| OutputError {
-            target: "standard output".into(),
-            error,
-        })?;
-        Ok(Output {
+    pub fn stdout() -> Output {
+        let stream = stream(Box::new(io::stdout()));
+        Output {
             parts: vec![Part {
                 stream: Some(stream),
                 pending: None,
                 name: None,
             }],
             description: false,
-        })
+        }
     }
 
     /// Files (written through temporary files, see the module doc).
-    pub fn files(paths: &[PathBuf], c: Compression) -> Result<Output, OutputError> {
+    pub fn files(paths: &[PathBuf]) -> Result<Output, OutputError> {
         let mut out = Output {
             parts: Vec::new(),
             description: false,
         };
         for path in paths {
-            out.parts.push(open(path, c)?);
+            out.parts.push(open(path)?);
         }
         Ok(out)
     }
 
     /// Adds the file of the dataset description (beside shards).
-    pub fn add_description(&mut self, path: &Path, c: Compression) -> Result<(), OutputError> {
+    pub fn add_description(&mut self, path: &Path) -> Result<(), OutputError> {
         assert!(!self.description, "one description");
-        self.parts.push(open(path, c)?);
+        self.parts.push(open(path)?);
         self.description = true;
         Ok(())
     }
@@ -244,7 +224,7 @@ impl Output {
         (all, description)
     }
 
-    /// Finishes every document: ends compression, flushes, syncs, and
+    /// Finishes every document: flushes, syncs, and
     /// renames each temporary file over its target. On an error, no file
     /// that is not complete is left under a target name (a shard already
     /// renamed before a later one failed is complete).
@@ -255,10 +235,16 @@ impl Output {
             let target = self.target(i);
             let part = &mut self.parts[i];
             let stream = part.stream.take().expect("committed once");
-            let synced = stream.finish().and_then(|()| match &part.pending {
-                Some(p) => p.file.sync_all(),
-                None => Ok(()),
-            });
+            let synced = stream
+                .into_inner()
+                .map_err(|e| e.into_error())
+                .and_then(|mut inner| {
+                    inner.flush()?;
+                    match &part.pending {
+                        Some(p) => p.file.sync_all(),
+                        None => Ok(()),
+                    }
+                });
             synced.map_err(|error| OutputError { target, error })?;
         }
         for part in &mut self.parts {
@@ -277,15 +263,9 @@ impl Output {
 impl Drop for Output {
     fn drop(&mut self) {
         for part in &mut self.parts {
-            // Stop writing (a compressor's own drop would try to finish).
+            // Stop writing: drop the buffered bytes unwritten.
             if let Some(stream) = part.stream.take() {
-                match stream {
-                    Stream::Plain(raw) => {
-                        let _ = raw.into_parts();
-                    }
-                    Stream::Gzip(z) => std::mem::forget(z),
-                    Stream::Zstd(z) => std::mem::forget(z),
-                }
+                let _ = stream.into_parts();
             }
             if let Some(p) = part.pending.take() {
                 let _ = fs::remove_file(&p.tmp);
@@ -294,7 +274,7 @@ impl Drop for Output {
     }
 }
 
-fn open(path: &Path, c: Compression) -> Result<Part, OutputError> {
+fn open(path: &Path) -> Result<Part, OutputError> {
     let err = |error| OutputError {
         target: path.display().to_string(),
         error,
@@ -310,9 +290,8 @@ fn open(path: &Path, c: Compression) -> Result<Part, OutputError> {
         && !meta.is_file()
     {
         let file = fs::OpenOptions::new().write(true).open(path).map_err(err)?;
-        let stream = Stream::new(Box::new(file), c).map_err(err)?;
         return Ok(Part {
-            stream: Some(stream),
+            stream: Some(stream(Box::new(file))),
             pending: None,
             name: Some(path.to_path_buf()),
         });
@@ -335,15 +314,8 @@ fn open(path: &Path, c: Compression) -> Result<Part, OutputError> {
     let tmp = dir.join(tmp_name);
     let file = File::create(&tmp).map_err(err)?;
     let second = file.try_clone().map_err(err)?;
-    let stream = match Stream::new(Box::new(file), c) {
-        Ok(s) => s,
-        Err(e) => {
-            let _ = fs::remove_file(&tmp);
-            return Err(err(e));
-        }
-    };
     Ok(Part {
-        stream: Some(stream),
+        stream: Some(stream(Box::new(file))),
         pending: Some(Pending {
             target,
             tmp,
@@ -359,18 +331,42 @@ mod tests {
 
     #[test]
     fn compression_by_extension() {
+        assert_eq!(Codec::from_path(Path::new("x.nt.gz")), Codec::Gzip);
+        assert_eq!(Codec::from_path(Path::new("x.NQ.ZST")), Codec::Zstd);
+        assert_eq!(Codec::from_path(Path::new("x.nt")), Codec::None);
         assert_eq!(
-            Compression::from_path(Path::new("x.nt.gz")),
-            Compression::Gzip
-        );
-        assert_eq!(
-            Compression::from_path(Path::new("x.NQ.ZST")),
-            Compression::Zstd
-        );
-        assert_eq!(Compression::from_path(Path::new("x.nt")), Compression::None);
-        assert_eq!(
-            shard_name(3, Format::NQuads, Compression::Gzip),
+            shard_name(3, Format::NQuads, Codec::Gzip),
             "part-0003.nq.gz"
+        );
+    }
+
+    #[test]
+    fn levels_are_checked_per_codec() {
+        assert_eq!(
+            Codec::Gzip.with_level(None),
+            Ok(Compression::Gzip(Compression::GZIP_DEFAULT))
+        );
+        assert_eq!(Codec::Zstd.with_level(Some(19)), Ok(Compression::Zstd(19)));
+        assert_eq!(Codec::Gzip.with_level(Some(1)), Ok(Compression::Gzip(1)));
+        for (codec, bad) in [
+            (Codec::Gzip, 0),
+            (Codec::Gzip, 10),
+            (Codec::Gzip, -1),
+            (Codec::Zstd, 0),
+            (Codec::Zstd, 20),
+            (Codec::Zstd, 1 << 40),
+        ] {
+            let e = codec.with_level(Some(bad)).unwrap_err();
+            assert!(
+                e.starts_with(&format!("--compress-level {bad}: {codec} levels are ")),
+                "{e}"
+            );
+        }
+        assert!(
+            Codec::None
+                .with_level(Some(3))
+                .unwrap_err()
+                .contains("not compressed")
         );
     }
 }

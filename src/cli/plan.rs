@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use pfocr2rdf::{Format, Options, Void};
 
 use super::args::{Cli, Command};
-use super::output::{Compression, Output, OutputError, shard_name, void_name};
+use super::output::{Codec, Output, OutputError, shard_name, void_name};
 
 /// What the command line asks for.
 pub enum Mode {
@@ -26,22 +26,23 @@ pub struct Plan {
     pub verbose: bool,
 }
 
-/// Where the documents go.
+/// Where the documents go (the codec names the files; the bytes come
+/// compressed from the library, see [`Options::compression`]).
 pub enum Target {
-    Stdout(Compression),
-    File(PathBuf, Compression),
+    Stdout,
+    File(PathBuf),
     /// `--split N -o DIR/`, with the description's own file when `--void`.
     Shards {
         dir: PathBuf,
         n: usize,
-        compression: Compression,
+        codec: Codec,
         description: bool,
     },
     /// `-f kgx|kgx-jsonl -o DIR/`: the nodes and edges tables and the
     /// metadata file, committed together.
     Kgx {
         dir: PathBuf,
-        compression: Compression,
+        codec: Codec,
     },
 }
 
@@ -49,8 +50,8 @@ impl Target {
     /// The name in messages and the report.
     pub fn name(&self) -> String {
         match self {
-            Target::Stdout(_) => "standard output".into(),
-            Target::File(p, _) | Target::Shards { dir: p, .. } | Target::Kgx { dir: p, .. } => {
+            Target::Stdout => "standard output".into(),
+            Target::File(p) | Target::Shards { dir: p, .. } | Target::Kgx { dir: p, .. } => {
                 p.display().to_string()
             }
         }
@@ -58,27 +59,27 @@ impl Target {
 
     /// Whether the documents go to files (renamed only when complete).
     pub fn is_file(&self) -> bool {
-        !matches!(self, Target::Stdout(_))
+        !matches!(self, Target::Stdout)
     }
 
     pub fn open(&self, format: Format) -> Result<Output, OutputError> {
         match self {
-            Target::Stdout(c) => Output::stdout(*c),
-            Target::File(path, c) => Output::files(std::slice::from_ref(path), *c),
+            Target::Stdout => Ok(Output::stdout()),
+            Target::File(path) => Output::files(std::slice::from_ref(path)),
             Target::Shards {
                 dir,
                 n,
-                compression,
+                codec,
                 description,
-            } => open_shards(dir, *n, format, *compression, *description),
-            Target::Kgx { dir, compression } => open_kgx(dir, format, *compression),
+            } => open_shards(dir, *n, format, *codec, *description),
+            Target::Kgx { dir, codec } => open_kgx(dir, format, *codec),
         }
     }
 }
 
 /// `DIR/nodes.EXT`, `DIR/edges.EXT` (compressed as asked) and
 /// `DIR/content_metadata.json`.
-fn open_kgx(dir: &Path, format: Format, c: Compression) -> Result<Output, OutputError> {
+fn open_kgx(dir: &Path, format: Format, c: Codec) -> Result<Output, OutputError> {
     std::fs::create_dir_all(dir).map_err(|error| OutputError {
         target: dir.display().to_string(),
         error,
@@ -87,8 +88,8 @@ fn open_kgx(dir: &Path, format: Format, c: Compression) -> Result<Output, Output
         .iter()
         .map(|name| dir.join(name))
         .collect();
-    let mut out = Output::files(&paths, c)?;
-    out.add_description(&dir.join(KGX_METADATA), Compression::None)?;
+    let mut out = Output::files(&paths)?;
+    out.add_description(&dir.join(KGX_METADATA))?;
     Ok(out)
 }
 
@@ -96,7 +97,7 @@ fn open_kgx(dir: &Path, format: Format, c: Compression) -> Result<Output, Output
 pub const KGX_METADATA: &str = "content_metadata.json";
 
 /// The file names of a KGX export's two tables.
-pub fn kgx_names(format: Format, c: Compression) -> [String; 2] {
+pub fn kgx_names(format: Format, c: Codec) -> [String; 2] {
     ["nodes", "edges"].map(|t| format!("{t}.{}{}", format.extension(), c.suffix()))
 }
 
@@ -104,7 +105,7 @@ fn open_shards(
     dir: &Path,
     n: usize,
     format: Format,
-    c: Compression,
+    c: Codec,
     description: bool,
 ) -> Result<Output, OutputError> {
     std::fs::create_dir_all(dir).map_err(|error| OutputError {
@@ -112,9 +113,9 @@ fn open_shards(
         error,
     })?;
     let paths: Vec<PathBuf> = (0..n).map(|i| dir.join(shard_name(i, format, c))).collect();
-    let mut out = Output::files(&paths, c)?;
+    let mut out = Output::files(&paths)?;
     if description {
-        out.add_description(&dir.join(void_name(format, c)), c)?;
+        out.add_description(&dir.join(void_name(format, c)))?;
     }
     Ok(out)
 }
@@ -133,13 +134,13 @@ pub fn resolve(cli: Cli) -> Result<Mode, String> {
     if let Some(format) = cli.format.filter(|f| f.is_kgx()) {
         return kgx_plan(cli, format);
     }
-    let file_compression = match (&cli.output, split) {
-        (Some(path), None) => Compression::from_path(path),
-        _ => Compression::None,
+    let file_codec = match (&cli.output, split) {
+        (Some(path), None) => Codec::from_path(path),
+        _ => Codec::None,
     };
-    let compression = match (cli.compress, file_compression) {
+    let codec = match (cli.compress, file_codec) {
         (None, c) => c,
-        (Some(c), Compression::None) if cli.output.is_none() || split.is_some() => c,
+        (Some(c), Codec::None) if cli.output.is_none() || split.is_some() => c,
         (Some(c), f) if c == f => c,
         (Some(c), _) => {
             return Err(format!(
@@ -148,6 +149,7 @@ pub fn resolve(cli: Cli) -> Result<Mode, String> {
             ));
         }
     };
+    let compression = codec.with_level(cli.compress_level)?;
     let format = cli
         .format
         .or_else(|| match split {
@@ -174,12 +176,12 @@ pub fn resolve(cli: Cli) -> Result<Mode, String> {
         _ => source_date_epoch()?,
     };
     let target = match (cli.output, split) {
-        (None, _) => Target::Stdout(compression),
-        (Some(path), None) => Target::File(path, compression),
+        (None, _) => Target::Stdout,
+        (Some(path), None) => Target::File(path),
         (Some(dir), Some(n)) => Target::Shards {
             dir,
             n,
-            compression,
+            codec,
             description: void == Void::Add,
         },
     };
@@ -192,6 +194,7 @@ pub fn resolve(cli: Cli) -> Result<Mode, String> {
             jobs,
             void,
             created,
+            compression,
         },
         target,
         report: cli.report,
@@ -221,6 +224,8 @@ fn kgx_plan(cli: Cli, format: Format) -> Result<Mode, String> {
     if jobs == 0 {
         return Err("--jobs must be at least 1".into());
     }
+    let codec = cli.compress.unwrap_or_default();
+    let compression = codec.with_level(cli.compress_level)?;
     Ok(Mode::Convert(Plan {
         inputs: cli.inputs,
         options: Options {
@@ -230,11 +235,9 @@ fn kgx_plan(cli: Cli, format: Format) -> Result<Mode, String> {
             jobs,
             void: Void::Off,
             created: None,
+            compression,
         },
-        target: Target::Kgx {
-            dir,
-            compression: cli.compress.unwrap_or_default(),
-        },
+        target: Target::Kgx { dir, codec },
         report: cli.report,
         quiet: cli.quiet,
         verbose: cli.verbose,

@@ -32,6 +32,7 @@ use std::time::Duration;
 pub use http::Auth;
 use http::Client;
 
+use crate::compress::Compression;
 use crate::convert::{Events, Options, Summary, Void, convert_to};
 use crate::diag::Diagnostic;
 use crate::map::iri;
@@ -398,6 +399,7 @@ pub fn sync(
         jobs: opts.jobs.max(1),
         void: Void::Off,
         created: None,
+        compression: Compression::None,
     };
     let stream = !opts.dry_run && (held.is_empty() || opts.delete.is_none());
     let connections = opts.connections.max(1);

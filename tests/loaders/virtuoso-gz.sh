@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Loads a sharded, gzipped N-Quads dump (pfocr2rdf --split N --compress gzip
-# --void) into a throwaway Virtuoso 7 with its bulk loader, exactly as the
-# README's "Loading at scale" says, and checks that every quad arrived.
+# --void; each shard many gzip members, one per figure) into a throwaway
+# Virtuoso 7 with its bulk loader, exactly as the README's "Loading at scale"
+# says, and checks that every quad arrived.
 #
 #   tests/loaders/virtuoso-gz.sh [BIN]        (BIN: the pfocr2rdf binary)
 #
@@ -26,8 +27,24 @@ cleanup() { [ -n "$PID" ] && kill "$PID" 2>/dev/null && wait "$PID" 2>/dev/null;
 trap cleanup EXIT
 
 # 1. The dump: 4 gzipped shards and the VoID description beside them.
-"$BIN" "$CORPUS" -q -f nq --split 4 --compress gzip --void -o "$WORK/dump/"
+"$BIN" "$CORPUS" -q -f nq -j 2 --split 4 --compress gzip --void -o "$WORK/dump/"
 ls "$WORK/dump"
+# Each figure is a gzip member of its own (compressed by the worker that
+# converted it): the loader must read multi-member files.
+gzip_members() {
+  python3 -c 'import sys, zlib
+data, n = open(sys.argv[1], "rb").read(), 0
+while data:
+    d = zlib.decompressobj(wbits=31); d.decompress(data)
+    assert d.eof, "truncated member"
+    data, n = d.unused_data, n + 1
+print(n)' "$1"
+}
+for f in "$WORK"/dump/part-*.nq.gz; do
+  n=$(gzip_members "$f")
+  echo "$(basename "$f"): $n gzip members"
+  [ "$n" -gt 1 ] || { echo "virtuoso gz load: FAILED ($f is not multi-member)"; exit 1; }
+done
 want=$(zcat "$WORK"/dump/part-*.nq.gz | sort -u | wc -l)
 want_void=$(zcat "$WORK"/dump/void.nq.gz | sort -u | wc -l)
 
