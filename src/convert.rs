@@ -164,8 +164,18 @@ struct KgxChunk {
     nodes: Vec<(String, Vec<&'static str>, usize)>,
     /// The edge rows.
     edges: Vec<u8>,
-    /// Per edge: predicate and object category.
-    edge_keys: Vec<(&'static str, &'static str)>,
+    /// Per edge row in `edges`: its key and end offset.
+    edge_keys: Vec<(EdgeKey, usize)>,
+}
+
+/// What the writer needs of an edge: the id of one that holds for the
+/// whole export (written once; `None`: the figure's own), and its
+/// categories and predicate (for the counts).
+struct EdgeKey {
+    once: Option<String>,
+    subject_category: &'static str,
+    predicate: &'static str,
+    object_category: &'static str,
 }
 
 /// Converts `inputs` (paths, `-` for standard input, none = standard input)
@@ -276,8 +286,10 @@ pub fn convert_to(
     // bucket, under a per-process random key).
     let mut seen: HashSet<Box<str>> = HashSet::new();
     let mut counter = Counter::default();
-    // KGX: every node id written so far (first one wins), and the counts.
+    // KGX: every node id written so far (first one wins), the ids of the
+    // edges written once per export, and the counts.
     let mut nodes_seen: HashSet<Box<str>> = HashSet::new();
+    let mut edges_seen: HashSet<Box<str>> = HashSet::new();
     let mut kgx_counts = KgxCounts::default();
     let pool = Pool::default();
     let result = std::thread::scope(|scope| -> io::Result<u64> {
@@ -370,10 +382,26 @@ pub fn convert_to(
                             }
                             start = *end;
                         }
-                        outs[1].write_all(&k.edges)?;
-                        for (p, o) in &k.edge_keys {
-                            kgx_counts.edge(p, o);
+                        // Runs of new edges, each in one write.
+                        let (mut run, mut start) = (0, 0);
+                        for (key, end) in &k.edge_keys {
+                            let new = match &key.once {
+                                Some(id) => edges_seen.insert(id.as_str().into()),
+                                None => true,
+                            };
+                            if new {
+                                kgx_counts.edge(
+                                    key.subject_category,
+                                    key.predicate,
+                                    key.object_category,
+                                );
+                            } else {
+                                outs[1].write_all(&k.edges[run..start])?;
+                                run = *end;
+                            }
+                            start = *end;
                         }
+                        outs[1].write_all(&k.edges[run..])?;
                     } else if figures_out && !outcome.chunk.is_empty() {
                         let out = &mut outs[shard];
                         if wrote_chunk[shard] {
@@ -696,7 +724,13 @@ fn run_job(
             }
             for edge in &figure.edges {
                 syntax.cells(kgx::EDGE_COLUMNS, &edge.cells(figure), &mut k.edges);
-                k.edge_keys.push((edge.predicate, edge.object_category));
+                let key = EdgeKey {
+                    once: edge.subject.is_some().then(|| edge.id.clone()),
+                    subject_category: edge.subject_category,
+                    predicate: edge.predicate,
+                    object_category: edge.object_category,
+                };
+                k.edge_keys.push((key, k.edges.len()));
             }
         }
     }
