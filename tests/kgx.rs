@@ -472,9 +472,11 @@ fn kgx_needs_a_folder_and_takes_no_split_or_void() {
     }
 }
 
-/// A pfocr-database folder of figures `(figid, genes TSV rows)`, each row
-/// `organism_id, organism_name, ncbigene_id`.
-fn database(figures: &[(&str, &[(&str, &str, &str)])]) -> tempfile::TempDir {
+/// A genes TSV row: `organism_id, organism_name, ncbigene_id`.
+type GeneRow<'a> = (&'a str, &'a str, &'a str);
+
+/// A pfocr-database folder of figures `(figid, genes TSV rows)`.
+fn database(figures: &[(&str, &[GeneRow<'_>])]) -> tempfile::TempDir {
     let tmp = tempfile::tempdir().unwrap();
     for dir in ["_figures", "_data"] {
         std::fs::create_dir_all(tmp.path().join(dir)).unwrap();
