@@ -320,18 +320,20 @@ fn nodes_tsv_has_a_category_column() {
     assert!(edges.starts_with(b"id\tsubject\tpredicate\tobject\t"));
 }
 
-const HOSTILE: &str = "---\nfigid: PMC1__f1.jpg\npmcid: PMC1\nfigtitle: \"tab\\there\\nnew line | pipe \\\"quoted\\\"\"\ncaption: \"\\\"\"\n---\n";
+const HOSTILE: &str = "---\nfigid: PMC1__f1.jpg\npmcid: PMC1\nfigtitle: \"tab\\there\\nnew line | pipe \\\"quoted\\\"\"\ncaption: \"\\\"|\"\n---\n";
 
 #[test]
 fn a_name_with_tabs_newlines_pipes_and_quotes_stays_one_value() {
     // KGX's TSV reader quotes nothing, so a tab or a line break cannot be
-    // in a cell: they become spaces; JSON Lines keeps the value exactly.
-    for (format, ext, title) in [
-        ("kgx", "tsv", "tab here new line | pipe \"quoted\""),
+    // in a cell: they become spaces; it splits a cell at `|`, so a `|` in a
+    // value becomes `¦`; JSON Lines keeps the value exactly.
+    for (format, ext, title, caption) in [
+        ("kgx", "tsv", "tab here new line ¦ pipe \"quoted\"", "\"¦"),
         (
             "kgx-jsonl",
             "jsonl",
             "tab\there\nnew line | pipe \"quoted\"",
+            "\"|",
         ),
     ] {
         let (_tmp, dir) = export("-", format, &[], HOSTILE.as_bytes());
@@ -344,7 +346,7 @@ fn a_name_with_tabs_newlines_pipes_and_quotes_stays_one_value() {
             .find(|n| n["id"] == "PFOCR:PMC1__f1.jpg")
             .unwrap();
         assert_eq!(figure["name"], title, "{format}");
-        assert_eq!(figure["description"], "\"", "{format}");
+        assert_eq!(figure["description"], caption, "{format}");
         assert_eq!(
             figure["iri"],
             "https://pfocr.wikipathways.org/figures/PMC1__f1.jpg.html"

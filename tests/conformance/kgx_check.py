@@ -11,8 +11,8 @@ the venv that ../shared/tools/install-kgx made).
   every edge's subject and object is a node (kgx validate checks neither).
 * `kgx transform` reads the TSV export and the JSON Lines export
   (Transformer.transform, the API behind the CLI) and the two give the same
-  nodes and edges. Values are compared as KGX's TSV import makes them: a
-  string is split at `|` and tabs and line breaks become spaces (KGX TSV
+  nodes and edges. Values are compared as our TSV writes them: tabs and
+  line breaks become spaces and `|` (KGX's list separator) `¦` (KGX TSV
   cannot hold them), lists are sets; the `knowledge_source` kgx adds to
   each edge (the file's name) is left out.
 * The graph kgx read agrees with the RDF output of the same input (RDF.nt,
@@ -89,10 +89,9 @@ def norm(v):
     parts = v if isinstance(v, (list, set, tuple)) else [v]
     out = set()
     for p in parts:
-        for x in str(p).split("|"):
-            x = x.replace("\t", " ").replace("\n", " ").replace("\r", " ")
-            if x:
-                out.add(x)
+        x = str(p).replace("\t", " ").replace("\n", " ").replace("\r", " ").replace("|", "\u00a6")
+        if x:
+            out.add(x)
     return tuple(sorted(out))
 
 
