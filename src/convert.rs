@@ -2,7 +2,7 @@
 //! order. Memory is bounded: at most a fixed window of records is in
 //! flight, whatever the size of the corpus.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::io::{self, BufRead, Write};
 use std::path::PathBuf;
 use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
@@ -160,12 +160,21 @@ struct Outcome {
 /// One figure's KGX rows, serialized by a worker.
 #[derive(Default)]
 struct KgxChunk {
-    /// Per node row in `chunk`: its id, categories and end offset.
-    nodes: Vec<(String, Vec<&'static str>, usize)>,
+    /// Per node row in `chunk`: its id, categories, whether it has a name,
+    /// and end offset.
+    nodes: Vec<(String, Vec<&'static str>, bool, usize)>,
     /// The edge rows.
     edges: Vec<u8>,
     /// Per edge row in `edges`: its key and end offset.
     edge_keys: Vec<(EdgeKey, usize)>,
+}
+
+/// A KGX node row with no name, held back until a row of the same node
+/// gives one (or the end).
+struct HeldNode {
+    id: Box<str>,
+    category: Vec<&'static str>,
+    row: Vec<u8>,
 }
 
 /// What the writer needs of an edge: the id of one that holds for the
@@ -286,9 +295,12 @@ pub fn convert_to(
     // bucket, under a per-process random key).
     let mut seen: HashSet<Box<str>> = HashSet::new();
     let mut counter = Counter::default();
-    // KGX: every node id written so far (first one wins), the ids of the
-    // edges written once per export, and the counts.
-    let mut nodes_seen: HashSet<Box<str>> = HashSet::new();
+    // KGX: every node id seen: `None` written, `Some(i)` held back in
+    // `held[i]` (no name so far: the first row with a name wins, else the
+    // first row, written at the end); the ids of the edges written once per
+    // export; the counts.
+    let mut nodes_seen: HashMap<Box<str>, Option<usize>> = HashMap::new();
+    let mut held: Vec<Option<HeldNode>> = Vec::new();
     let mut edges_seen: HashSet<Box<str>> = HashSet::new();
     let mut kgx_counts = KgxCounts::default();
     let pool = Pool::default();
@@ -374,13 +386,32 @@ pub fn convert_to(
                     if kgx_syntax.is_some() {
                         let k = &outcome.kgx;
                         let mut start = 0;
-                        for (id, category, end) in &k.nodes {
-                            if !nodes_seen.contains(id.as_str()) {
-                                nodes_seen.insert(id.as_str().into());
-                                outs[0].write_all(&outcome.chunk[start..*end])?;
-                                kgx_counts.node(id, category);
-                            }
+                        for (id, category, named, end) in &k.nodes {
+                            let row = &outcome.chunk[start..*end];
                             start = *end;
+                            match nodes_seen.get_mut(id.as_str()) {
+                                Some(state) => {
+                                    if let (true, Some(i)) = (*named, *state) {
+                                        held[i] = None;
+                                        *state = None;
+                                        outs[0].write_all(row)?;
+                                        kgx_counts.node(id, category);
+                                    }
+                                }
+                                None if *named => {
+                                    nodes_seen.insert(id.as_str().into(), None);
+                                    outs[0].write_all(row)?;
+                                    kgx_counts.node(id, category);
+                                }
+                                None => {
+                                    nodes_seen.insert(id.as_str().into(), Some(held.len()));
+                                    held.push(Some(HeldNode {
+                                        id: id.as_str().into(),
+                                        category: category.clone(),
+                                        row: row.to_vec(),
+                                    }));
+                                }
+                            }
                         }
                         // Runs of new edges, each in one write.
                         let (mut run, mut start) = (0, 0);
@@ -451,6 +482,10 @@ pub fn convert_to(
         if inline { d.inline() } else { d.document() }
     };
     if kgx_syntax.is_some() {
+        for node in held.into_iter().flatten() {
+            outs[0].write_all(&node.row)?;
+            kgx_counts.node(&node.id, &node.category);
+        }
         let meta = kgx::metadata(&kgx_counts, TOOL_VERSION, VOCAB_VERSION);
         let mut text = serde_json::to_vec_pretty(&meta).expect("JSON");
         text.push(b'\n');
@@ -720,7 +755,9 @@ fn run_job(
             let k = &mut outcome.kgx;
             for node in figure.nodes.drain(..) {
                 syntax.row(kgx::NODE_COLUMNS, &node.row, &mut outcome.chunk);
-                k.nodes.push((node.id, node.category, outcome.chunk.len()));
+                let named = node.named();
+                k.nodes
+                    .push((node.id, node.category, named, outcome.chunk.len()));
             }
             for edge in &figure.edges {
                 syntax.cells(kgx::EDGE_COLUMNS, &edge.cells(figure), &mut k.edges);

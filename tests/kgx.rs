@@ -383,13 +383,15 @@ fn a_bad_id_never_reaches_a_curie() {
     let (_t, dir) = export(db.to_str().unwrap(), "kgx", &[], b"");
     let nodes = table(&dir, "kgx", "nodes");
     let ids: Vec<&str> = nodes.iter().map(|n| n["id"].as_str()).collect();
+    // The figure has no title: held back to the end, in case a later row
+    // names it.
     assert_eq!(
         ids,
         [
-            "PFOCR:PMC2__a%20b%7Cc%09d.jpg",
             "NCBIGene:7157",
             "MESH:D000255",
-            "CHEBI:15422"
+            "CHEBI:15422",
+            "PFOCR:PMC2__a%20b%7Cc%09d.jpg"
         ]
     );
     let edges = table(&dir, "kgx", "edges");
@@ -487,7 +489,7 @@ fn database(figures: &[(&str, &[GeneRow<'_>])]) -> tempfile::TempDir {
         let name = format!("f{i}");
         std::fs::write(
             tmp.path().join(format!("_figures/{name}.md")),
-            format!("---\nfigid: {figid}\npmcid: PMC{i}\n---\n"),
+            format!("---\nfigid: {figid}\npmcid: PMC{i}\nfigtitle: Figure {i}\n---\n"),
         )
         .unwrap();
         let mut tsv = String::from(
@@ -579,5 +581,43 @@ fn a_genes_taxa_are_in_taxon_edges_written_once() {
         assert_eq!(counted["subject"], "biolink:Gene");
         assert_eq!(counted["object"], "biolink:OrganismTaxon");
         assert_eq!(counted["count"], 3, "{format}: counted once each");
+    }
+}
+
+#[test]
+fn a_node_takes_its_first_name_and_a_nameless_one_comes_last() {
+    // 9606 is an organism of the first figure, which gives no name for it;
+    // the second figure's gene row names it. The articles have no title.
+    let db = database(&[
+        ("PMC1__f1.jpg", &[]),
+        ("PMC2__f2.jpg", &[("9606", "Homo sapiens", "7157")]),
+    ]);
+    std::fs::write(
+        db.path().join("_figures/f0.md"),
+        "---\nfigid: PMC1__f1.jpg\npmcid: PMC0\nfigtitle: Figure 0\norganisms: Homo sapiens\n---\n",
+    )
+    .unwrap();
+    for format in ["kgx", "kgx-jsonl"] {
+        let (_t, dir) = export(db.path().to_str().unwrap(), format, &["-j", "2"], b"");
+        let nodes = table(&dir, format, "nodes");
+        let ids: Vec<(&str, Option<&str>)> = nodes
+            .iter()
+            .map(|n| (n["id"].as_str(), n.get("name").map(String::as_str)))
+            .collect();
+        assert_eq!(
+            ids,
+            [
+                ("PFOCR:PMC1__f1.jpg", Some("Figure 0")),
+                ("PFOCR:PMC2__f2.jpg", Some("Figure 1")),
+                ("NCBIGene:7157", Some("S7157")),
+                ("NCBITaxon:9606", Some("Homo sapiens")),
+                ("PMCID:PMC0", None),
+                ("PMCID:PMC1", None),
+            ],
+            "{format}"
+        );
+        let meta: serde_json::Value =
+            serde_json::from_slice(&read(&dir, "content_metadata.json")).unwrap();
+        assert_eq!(meta["node_count"], 6, "{format}");
     }
 }

@@ -88,6 +88,13 @@ pub struct Node {
     pub row: Row,
 }
 
+impl Node {
+    /// Whether the row gives a `name`.
+    pub fn named(&self) -> bool {
+        !self.row[2].is_empty()
+    }
+}
+
 /// One edge: its categories and predicate (for the counts), its cells.
 #[derive(Clone, Debug, Default)]
 pub struct Edge {
