@@ -232,8 +232,10 @@ pub fn convert(
 ///
 /// A KGX format ([`Format::is_kgx`]) takes two writers in `outs`, the nodes
 /// table and the edges table, and writes its metadata (JSON) to `void_out`;
-/// each node is written once, the first time a figure names it (its row
-/// from that figure). [`Options::void`] does not apply.
+/// each node is written once: its first row (input order) that has a name,
+/// else, after all the others, its first row; an edge that is not a
+/// figure's own (a gene's taxon) is written once too. [`Options::void`]
+/// does not apply.
 pub fn convert_to(
     inputs: &[PathBuf],
     opts: &Options,
