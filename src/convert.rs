@@ -2,7 +2,7 @@
 //! order. Memory is bounded: at most a fixed window of records is in
 //! flight, whatever the size of the corpus.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::io::{self, BufRead, Write};
 use std::path::PathBuf;
 use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
@@ -172,12 +172,31 @@ struct Outcome {
 /// One figure's KGX rows, serialized by a worker.
 #[derive(Default)]
 struct KgxChunk {
-    /// Per node row in `chunk`: its id, categories and end offset.
-    nodes: Vec<(String, Vec<&'static str>, usize)>,
+    /// Per node row in `chunk`: its id, categories, whether it has a name,
+    /// and end offset.
+    nodes: Vec<(String, Vec<&'static str>, bool, usize)>,
     /// The edge rows.
     edges: Vec<u8>,
-    /// Per edge: predicate and object category.
-    edge_keys: Vec<(&'static str, &'static str)>,
+    /// Per edge row in `edges`: its key and end offset.
+    edge_keys: Vec<(EdgeKey, usize)>,
+}
+
+/// A KGX node row with no name, held back until a row of the same node
+/// gives one (or the end).
+struct HeldNode {
+    id: Box<str>,
+    category: Vec<&'static str>,
+    row: Vec<u8>,
+}
+
+/// What the writer needs of an edge: the id of one that holds for the
+/// whole export (written once; `None`: the figure's own), and its
+/// categories and predicate (for the counts).
+struct EdgeKey {
+    once: Option<String>,
+    subject_category: &'static str,
+    predicate: &'static str,
+    object_category: &'static str,
 }
 
 /// Converts `inputs` (paths, `-` for standard input, none = standard input)
@@ -225,9 +244,10 @@ pub fn convert(
 ///
 /// A KGX format ([`Format::is_kgx`]) takes two writers in `outs`, the nodes
 /// table and the edges table, and writes its metadata (JSON) to `void_out`;
-/// each node is written once, the first time a figure names it (its row
-/// from that figure). [`Options::void`] does not apply, nor to
-/// [`Format::SparqlUpdate`].
+/// each node is written once: its first row (input order) that has a name,
+/// else, after all the others, its first row; an edge that is not a
+/// figure's own (a gene's taxon) is written once too. [`Options::void`]
+/// does not apply, nor to [`Format::SparqlUpdate`].
 ///
 /// With [`Options::compression`], every document (the description's too,
 /// but not the KGX metadata, which stays plain JSON) is a series of gzip
@@ -235,7 +255,7 @@ pub fn convert(
 /// the worker that serialized it), the separators between chunks, the
 /// description and the footer, each its own; a document with no bytes is
 /// one empty member. Decompressed, the bytes are those of the plain output,
-/// whatever `opts.jobs`. KGX nodes are compressed by the writer, in pieces
+/// whatever `opts.jobs`. KGX rows are compressed by the writer, in pieces
 /// of about 64 KiB, since it alone knows which rows are new. A level out of
 /// range is an `InvalidInput` error.
 pub fn convert_to(
@@ -296,6 +316,7 @@ pub fn convert_to(
     let separator = sinks.prepare(serializer.separator());
     // KGX: the new node rows, written (compressed) about 64 KiB at a time.
     let mut node_rows: Vec<u8> = Vec::new();
+    let mut edge_rows: Vec<u8> = Vec::new();
 
     let jobs = opts.jobs.max(1);
     // Batches in flight (BATCH records each): enough to keep every worker
@@ -311,8 +332,13 @@ pub fn convert_to(
     // bucket, under a per-process random key).
     let mut seen: HashSet<Box<str>> = HashSet::new();
     let mut counter = Counter::default();
-    // KGX: every node id written so far (first one wins), and the counts.
-    let mut nodes_seen: HashSet<Box<str>> = HashSet::new();
+    // KGX: every node id seen: `None` written, `Some(i)` held back in
+    // `held[i]` (no name so far: the first row with a name wins, else the
+    // first row, written at the end); the ids of the edges written once per
+    // export; the counts.
+    let mut nodes_seen: HashMap<Box<str>, Option<usize>> = HashMap::new();
+    let mut held: Vec<Option<HeldNode>> = Vec::new();
+    let mut edges_seen: HashSet<Box<str>> = HashSet::new();
     let mut kgx_counts = KgxCounts::default();
     let pool = Pool::default();
     let result = std::thread::scope(|scope| -> io::Result<u64> {
@@ -411,21 +437,58 @@ pub fn convert_to(
                     if kgx_syntax.is_some() {
                         let k = &outcome.kgx;
                         let mut start = 0;
-                        for (id, category, end) in &k.nodes {
-                            if !nodes_seen.contains(id.as_str()) {
-                                nodes_seen.insert(id.as_str().into());
-                                node_rows.extend_from_slice(&outcome.chunk[start..*end]);
-                                kgx_counts.node(id, category);
+                        for (id, category, named, end) in &k.nodes {
+                            let row = &outcome.chunk[start..*end];
+                            start = *end;
+                            match nodes_seen.get_mut(id.as_str()) {
+                                Some(state) => {
+                                    if let (true, Some(i)) = (*named, *state) {
+                                        held[i] = None;
+                                        *state = None;
+                                        node_rows.extend_from_slice(row);
+                                        kgx_counts.node(id, category);
+                                    }
+                                }
+                                None if *named => {
+                                    nodes_seen.insert(id.as_str().into(), None);
+                                    node_rows.extend_from_slice(row);
+                                    kgx_counts.node(id, category);
+                                }
+                                None => {
+                                    nodes_seen.insert(id.as_str().into(), Some(held.len()));
+                                    held.push(Some(HeldNode {
+                                        id: id.as_str().into(),
+                                        category: category.clone(),
+                                        row: row.to_vec(),
+                                    }));
+                                }
+                            }
+                        }
+                        // Runs of new edges, each in one write.
+                        let (mut run, mut start) = (0, 0);
+                        for (key, end) in &k.edge_keys {
+                            let new = match &key.once {
+                                Some(id) => edges_seen.insert(id.as_str().into()),
+                                None => true,
+                            };
+                            if new {
+                                kgx_counts.edge(
+                                    key.subject_category,
+                                    key.predicate,
+                                    key.object_category,
+                                );
+                            } else {
+                                edge_rows.extend_from_slice(&k.edges[run..start]);
+                                run = *end;
                             }
                             start = *end;
                         }
-                        if node_rows.len() >= NODE_PIECE {
-                            sinks.plain(0, &node_rows)?;
-                            node_rows.clear();
-                        }
-                        sinks.packed(1, &k.edges)?;
-                        for (p, o) in &k.edge_keys {
-                            kgx_counts.edge(p, o);
+                        edge_rows.extend_from_slice(&k.edges[run..]);
+                        for (i, rows) in [(0, &mut node_rows), (1, &mut edge_rows)] {
+                            if rows.len() >= KGX_PIECE {
+                                sinks.plain(i, rows)?;
+                                rows.clear();
+                            }
                         }
                     } else if figures_out && !outcome.chunk.is_empty() {
                         if wrote_chunk[shard] {
@@ -479,10 +542,15 @@ pub fn convert_to(
         if inline { d.inline() } else { d.document() }
     };
     if kgx_syntax.is_some() {
+        for node in held.into_iter().flatten() {
+            node_rows.extend_from_slice(&node.row);
+            kgx_counts.node(&node.id, &node.category);
+        }
         let meta = kgx::metadata(&kgx_counts, TOOL_VERSION, VOCAB_VERSION);
         let mut text = serde_json::to_vec_pretty(&meta).expect("JSON");
         text.push(b'\n');
         sinks.plain(0, &node_rows)?;
+        sinks.plain(1, &edge_rows)?;
         sinks.finish()?;
         if let Some(w) = void_out.as_mut() {
             w.write_all(&text)?;
@@ -543,7 +611,7 @@ pub fn convert_to(
 }
 
 /// KGX node rows are compressed in pieces of about this many bytes.
-const NODE_PIECE: usize = 64 * 1024;
+const KGX_PIECE: usize = 64 * 1024;
 
 /// The documents as the writer thread sees them: bytes it made itself
 /// ([`plain`](Self::plain), compressed here when asked) and bytes a worker
@@ -769,12 +837,12 @@ fn work(jobs: &Mutex<Receiver<Batch>>, w: Worker<'_>) {
                 };
                 let mut outcome =
                     run_job(job, w.mapper, sink, &mut graph, w.pool.take(), w.describe);
-                if let Some(p) = &mut packer {
-                    // KGX nodes stay plain: the writer picks the new rows.
-                    let chunk = match w.kgx {
-                        Some(_) => &mut outcome.kgx.edges,
-                        None => &mut outcome.chunk,
-                    };
+                // KGX rows stay plain: the writer picks the new nodes and
+                // edges.
+                if let Some(p) = &mut packer
+                    && w.kgx.is_none()
+                {
+                    let chunk = &mut outcome.chunk;
                     if !chunk.is_empty() {
                         let mut packed = w.pool.take();
                         p.pack(chunk, &mut packed);
@@ -854,11 +922,19 @@ fn run_job(
             let k = &mut outcome.kgx;
             for node in figure.nodes.drain(..) {
                 syntax.row(kgx::NODE_COLUMNS, &node.row, &mut outcome.chunk);
-                k.nodes.push((node.id, node.category, outcome.chunk.len()));
+                let named = node.named();
+                k.nodes
+                    .push((node.id, node.category, named, outcome.chunk.len()));
             }
             for edge in &figure.edges {
                 syntax.cells(kgx::EDGE_COLUMNS, &edge.cells(figure), &mut k.edges);
-                k.edge_keys.push((edge.predicate, edge.object_category));
+                let key = EdgeKey {
+                    once: edge.subject.is_some().then(|| edge.id.clone()),
+                    subject_category: edge.subject_category,
+                    predicate: edge.predicate,
+                    object_category: edge.object_category,
+                };
+                k.edge_keys.push((key, k.edges.len()));
             }
         }
     }

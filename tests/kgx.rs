@@ -140,14 +140,41 @@ fn the_same_bytes_whatever_the_number_of_threads_on_the_corpus() {
 }
 
 const MENTIONS: &str = "<http://schema.org/mentions>";
+const HAS_BODY: &str = "<http://www.w3.org/ns/oa#hasBody>";
+const WP_ORGANISM: &str = "<http://vocabularies.wikipathways.org/wp#organism>";
 const NCBIGENE: &str = "https://identifiers.org/ncbigene/";
+const NCBITAXON: &str = "http://purl.obolibrary.org/obo/NCBITaxon_";
 const FIGURE_TYPE: &str =
     "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <https://w3id.org/pfocr/vocab#Figure>";
 
+/// `(gene, taxon)` CURIEs of the gene mentions of N-Triples lines: `M
+/// oa:hasBody <ncbigene/G>` and `M wp:organism <NCBITaxon_T>`.
+fn gene_taxa(triples: &BTreeSet<String>) -> BTreeSet<(String, String)> {
+    let mut body = BTreeMap::new();
+    let mut taxon = BTreeMap::new();
+    for t in triples {
+        let [s, p, o] = [0, 1, 2].map(|i| t.split(' ').nth(i).unwrap_or_default());
+        let id = |ns: &str| o.strip_prefix('<')?.strip_prefix(ns)?.strip_suffix('>');
+        if p == HAS_BODY
+            && let Some(g) = id(NCBIGENE)
+        {
+            body.insert(s, format!("NCBIGene:{g}"));
+        } else if p == WP_ORGANISM
+            && let Some(t) = id(NCBITAXON)
+        {
+            taxon.insert(s, format!("NCBITaxon:{t}"));
+        }
+    }
+    body.iter()
+        .filter_map(|(m, g)| Some((g.clone(), taxon.get(m)?.clone())))
+        .collect()
+}
+
 /// KGX and the RDF output of the same input agree (MAPPING.md): as many
-/// `biolink:mentions` edges as distinct `F schema:mentions X` triples, the
-/// genes are those of the RDF, every figure is a node, every edge joins
-/// two nodes, every node has a category.
+/// `biolink:mentions` edges as distinct `F schema:mentions X` triples, one
+/// `biolink:in_taxon` edge per gene and taxon of its mentions, the genes
+/// are those of the RDF, every figure is a node, every edge joins two
+/// nodes, every node has a category.
 fn agrees_with_rdf(input: &Path) {
     let nt = run_path(input, &["-f", "nt"]);
     assert!(nt.status.success(), "{}", stderr(&nt));
@@ -185,6 +212,28 @@ fn agrees_with_rdf(input: &Path) {
             .filter(|e| e["predicate"] == "biolink:mentions")
             .count();
         assert_eq!(mention_edges, mentions, "{format} on {}", input.display());
+        let taxon_edges: BTreeSet<(String, String)> = edges
+            .iter()
+            .filter(|e| e["predicate"] == "biolink:in_taxon")
+            .map(|e| (e["subject"].clone(), e["object"].clone()))
+            .collect();
+        assert_eq!(
+            taxon_edges.len(),
+            edges
+                .iter()
+                .filter(|e| e["predicate"] == "biolink:in_taxon")
+                .count(),
+            "{format}: one in_taxon edge per gene and taxon"
+        );
+        assert_eq!(
+            taxon_edges,
+            gene_taxa(&triples),
+            "{format}: the genes' taxa"
+        );
+        assert!(
+            nodes.iter().all(|n| !n.contains_key("in_taxon")),
+            "{format}: taxa are edges, not an in_taxon column"
+        );
         let kgx_genes: BTreeSet<String> = ids
             .iter()
             .filter(|i| i.starts_with("NCBIGene:"))
@@ -208,6 +257,25 @@ fn agrees_with_rdf(input: &Path) {
             assert_eq!(e["primary_knowledge_source"], "infores:pfocr");
             assert_eq!(e["knowledge_level"], "not_provided");
             assert_eq!(e["agent_type"], "text_mining_agent");
+            assert_eq!(
+                e["id"],
+                format!(
+                    "{}#{}-{}",
+                    e["subject"],
+                    e["predicate"].trim_start_matches("biolink:"),
+                    e["object"]
+                ),
+                "{format}: edge id"
+            );
+            let from_figure = e["subject"].starts_with("PFOCR:");
+            assert_eq!(
+                from_figure,
+                e["predicate"] != "biolink:in_taxon",
+                "{format}: {e:?}"
+            );
+            if !from_figure {
+                assert!(!e.contains_key("publications"), "{format}: {e:?}");
+            }
         }
         let meta: serde_json::Value =
             serde_json::from_slice(&read(&dir, "content_metadata.json")).unwrap();
@@ -252,18 +320,20 @@ fn nodes_tsv_has_a_category_column() {
     assert!(edges.starts_with(b"id\tsubject\tpredicate\tobject\t"));
 }
 
-const HOSTILE: &str = "---\nfigid: PMC1__f1.jpg\npmcid: PMC1\nfigtitle: \"tab\\there\\nnew line | pipe \\\"quoted\\\"\"\ncaption: \"\\\"\"\n---\n";
+const HOSTILE: &str = "---\nfigid: PMC1__f1.jpg\npmcid: PMC1\nfigtitle: \"tab\\there\\nnew line | pipe \\\"quoted\\\"\"\ncaption: \"\\\"|\"\n---\n";
 
 #[test]
 fn a_name_with_tabs_newlines_pipes_and_quotes_stays_one_value() {
     // KGX's TSV reader quotes nothing, so a tab or a line break cannot be
-    // in a cell: they become spaces; JSON Lines keeps the value exactly.
-    for (format, ext, title) in [
-        ("kgx", "tsv", "tab here new line | pipe \"quoted\""),
+    // in a cell: they become spaces; it splits a cell at `|`, so a `|` in a
+    // value becomes `¦`; JSON Lines keeps the value exactly.
+    for (format, ext, title, caption) in [
+        ("kgx", "tsv", "tab here new line ¦ pipe \"quoted\"", "\"¦"),
         (
             "kgx-jsonl",
             "jsonl",
             "tab\there\nnew line | pipe \"quoted\"",
+            "\"|",
         ),
     ] {
         let (_tmp, dir) = export("-", format, &[], HOSTILE.as_bytes());
@@ -276,7 +346,7 @@ fn a_name_with_tabs_newlines_pipes_and_quotes_stays_one_value() {
             .find(|n| n["id"] == "PFOCR:PMC1__f1.jpg")
             .unwrap();
         assert_eq!(figure["name"], title, "{format}");
-        assert_eq!(figure["description"], "\"", "{format}");
+        assert_eq!(figure["description"], caption, "{format}");
         assert_eq!(
             figure["iri"],
             "https://pfocr.wikipathways.org/figures/PMC1__f1.jpg.html"
@@ -313,19 +383,19 @@ fn a_bad_id_never_reaches_a_curie() {
     let (_t, dir) = export(db.to_str().unwrap(), "kgx", &[], b"");
     let nodes = table(&dir, "kgx", "nodes");
     let ids: Vec<&str> = nodes.iter().map(|n| n["id"].as_str()).collect();
+    // The figure has no title: held back to the end, in case a later row
+    // names it.
     assert_eq!(
         ids,
         [
-            "PFOCR:PMC2__a%20b%7Cc%09d.jpg",
             "NCBIGene:7157",
             "MESH:D000255",
-            "CHEBI:15422"
+            "CHEBI:15422",
+            "PFOCR:PMC2__a%20b%7Cc%09d.jpg"
         ]
     );
-    let gene = &nodes[1];
-    assert!(!gene.contains_key("in_taxon"), "96x is no taxon: {gene:?}");
     let edges = table(&dir, "kgx", "edges");
-    assert_eq!(edges.len(), 3);
+    assert_eq!(edges.len(), 3, "96x is no taxon: no in_taxon edge");
     assert!(
         edges.iter().all(|e| !e.contains_key("publications")),
         "PMC2x is no pmcid"
@@ -403,5 +473,151 @@ fn kgx_needs_a_folder_and_takes_no_split_or_void() {
     ] {
         let out = run(&args, b"");
         assert_eq!(out.status.code(), Some(2), "{args:?}: {}", stderr(&out));
+    }
+}
+
+/// A genes TSV row: `organism_id, organism_name, ncbigene_id`.
+type GeneRow<'a> = (&'a str, &'a str, &'a str);
+
+/// A pfocr-database folder of figures `(figid, genes TSV rows)`.
+fn database(figures: &[(&str, &[GeneRow<'_>])]) -> tempfile::TempDir {
+    let tmp = tempfile::tempdir().unwrap();
+    for dir in ["_figures", "_data"] {
+        std::fs::create_dir_all(tmp.path().join(dir)).unwrap();
+    }
+    for (i, (figid, rows)) in figures.iter().enumerate() {
+        let name = format!("f{i}");
+        std::fs::write(
+            tmp.path().join(format!("_figures/{name}.md")),
+            format!("---\nfigid: {figid}\npmcid: PMC{i}\nfigtitle: Figure {i}\n---\n"),
+        )
+        .unwrap();
+        let mut tsv = String::from(
+            "organism_id\torganism_name\torganism_group\tword\tmatch\tncbigene_symbol\tncbigene_id\tsource\tcount_direct\tcount_synonym\tcount_match\n",
+        );
+        for (taxon, organism, gene) in *rows {
+            tsv.push_str(&format!(
+                "{taxon}\t{organism}\tg\tw\tW\tS{gene}\t{gene}\tbe2\t1\t0\t0\n"
+            ));
+        }
+        std::fs::write(tmp.path().join(format!("_data/{name}-genes.tsv")), tsv).unwrap();
+    }
+    tmp
+}
+
+#[test]
+fn a_genes_taxa_are_in_taxon_edges_written_once() {
+    // Gene 7157 with taxon 9606 in both figures (one edge), and with 10090
+    // too in the second (a second edge); 10090 is no organism of a figure,
+    // yet a node, named by the row.
+    let db = database(&[
+        ("PMC1__f1.jpg", &[("9606", "Homo sapiens", "7157")]),
+        (
+            "PMC2__f2.jpg",
+            &[
+                ("9606", "Homo sapiens", "7157"),
+                ("10090", "Mus musculus", "7157"),
+                ("10090", "Mus musculus", "22059"),
+            ],
+        ),
+    ]);
+    for format in ["kgx", "kgx-jsonl"] {
+        let (_t, dir) = export(db.path().to_str().unwrap(), format, &["-j", "2"], b"");
+        let edges = table(&dir, format, "edges");
+        let taxon: Vec<(&str, &str, &str)> = edges
+            .iter()
+            .filter(|e| e["predicate"] == "biolink:in_taxon")
+            .map(|e| {
+                (
+                    e["id"].as_str(),
+                    e["subject"].as_str(),
+                    e["object"].as_str(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            taxon,
+            [
+                (
+                    "NCBIGene:7157#in_taxon-NCBITaxon:9606",
+                    "NCBIGene:7157",
+                    "NCBITaxon:9606"
+                ),
+                (
+                    "NCBIGene:7157#in_taxon-NCBITaxon:10090",
+                    "NCBIGene:7157",
+                    "NCBITaxon:10090"
+                ),
+                (
+                    "NCBIGene:22059#in_taxon-NCBITaxon:10090",
+                    "NCBIGene:22059",
+                    "NCBITaxon:10090"
+                ),
+            ],
+            "{format}"
+        );
+        for e in edges
+            .iter()
+            .filter(|e| e["predicate"] == "biolink:in_taxon")
+        {
+            assert_eq!(e["primary_knowledge_source"], "infores:pfocr");
+            assert_eq!(e["knowledge_level"], "not_provided");
+            assert_eq!(e["agent_type"], "text_mining_agent");
+            assert!(!e.contains_key("publications"), "{e:?}");
+        }
+        let nodes = table(&dir, format, "nodes");
+        let mouse = nodes.iter().find(|n| n["id"] == "NCBITaxon:10090").unwrap();
+        assert_eq!(mouse["category"], "biolink:OrganismTaxon", "{format}");
+        assert_eq!(mouse["name"], "Mus musculus", "{format}");
+        let meta: serde_json::Value =
+            serde_json::from_slice(&read(&dir, "content_metadata.json")).unwrap();
+        assert_eq!(meta["edge_count"], edges.len());
+        let counted = meta["edges"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|e| e["predicate"] == "biolink:in_taxon")
+            .unwrap();
+        assert_eq!(counted["subject"], "biolink:Gene");
+        assert_eq!(counted["object"], "biolink:OrganismTaxon");
+        assert_eq!(counted["count"], 3, "{format}: counted once each");
+    }
+}
+
+#[test]
+fn a_node_takes_its_first_name_and_a_nameless_one_comes_last() {
+    // 9606 is an organism of the first figure, which gives no name for it;
+    // the second figure's gene row names it. The articles have no title.
+    let db = database(&[
+        ("PMC1__f1.jpg", &[]),
+        ("PMC2__f2.jpg", &[("9606", "Homo sapiens", "7157")]),
+    ]);
+    std::fs::write(
+        db.path().join("_figures/f0.md"),
+        "---\nfigid: PMC1__f1.jpg\npmcid: PMC0\nfigtitle: Figure 0\norganisms: Homo sapiens\n---\n",
+    )
+    .unwrap();
+    for format in ["kgx", "kgx-jsonl"] {
+        let (_t, dir) = export(db.path().to_str().unwrap(), format, &["-j", "2"], b"");
+        let nodes = table(&dir, format, "nodes");
+        let ids: Vec<(&str, Option<&str>)> = nodes
+            .iter()
+            .map(|n| (n["id"].as_str(), n.get("name").map(String::as_str)))
+            .collect();
+        assert_eq!(
+            ids,
+            [
+                ("PFOCR:PMC1__f1.jpg", Some("Figure 0")),
+                ("PFOCR:PMC2__f2.jpg", Some("Figure 1")),
+                ("NCBIGene:7157", Some("S7157")),
+                ("NCBITaxon:9606", Some("Homo sapiens")),
+                ("PMCID:PMC0", None),
+                ("PMCID:PMC1", None),
+            ],
+            "{format}"
+        );
+        let meta: serde_json::Value =
+            serde_json::from_slice(&read(&dir, "content_metadata.json")).unwrap();
+        assert_eq!(meta["node_count"], 6, "{format}");
     }
 }

@@ -10,7 +10,11 @@
 //!   `NCBITaxon:`;
 //! * one `biolink:mentions` edge per `F schema:mentions X` triple, one
 //!   `biolink:related_to` edge per organism of `F` (`wp:organism`,
-//!   `pfocr:nerOrganism`); edge id `PFOCR:{figid}#{predicate}-{object}`;
+//!   `pfocr:nerOrganism`), one `biolink:in_taxon` edge per gene and taxon
+//!   of its mentions (`M oa:hasBody G; wp:organism T`; written once per
+//!   export, no `publications`: not a column, as kgx 2.7.0 reads an
+//!   `in_taxon` column as a list and its validator rejects a list there);
+//!   edge id `{subject}#{predicate}-{object}`;
 //! * an IRI outside the known namespaces, or whose id fails its pattern,
 //!   gives no node and no edge (the mapper never makes one).
 
@@ -43,10 +47,9 @@ pub const NODE_COLUMNS: Columns = Columns {
         "name",
         "description",
         "iri",
-        "in_taxon",
         "provided_by",
     ],
-    lists: &[false, true, false, false, false, false, true],
+    lists: &[false, true, false, false, false, true],
 };
 
 /// Edge columns, KGX core ones first.
@@ -66,6 +69,7 @@ pub const EDGE_COLUMNS: Columns = Columns {
 
 const MENTIONS: &str = "biolink:mentions";
 const RELATED_TO: &str = "biolink:related_to";
+const IN_TAXON: &str = "biolink:in_taxon";
 const FIGURE: &str = "biolink:InformationContentEntity";
 const ARTICLE: &str = "biolink:JournalArticle";
 const GENE: &str = "biolink:Gene";
@@ -84,11 +88,24 @@ pub struct Node {
     pub row: Row,
 }
 
-/// One edge: predicate and object category (for the counts), its row.
+impl Node {
+    /// Whether the row gives a `name`.
+    pub fn named(&self) -> bool {
+        !self.row[2].is_empty()
+    }
+}
+
+/// One edge: its categories and predicate (for the counts), its cells.
 #[derive(Clone, Debug, Default)]
 pub struct Edge {
     /// The edge id.
     pub id: String,
+    /// The subject's CURIE; `None`: the figure, whose article is then the
+    /// edge's `publications`. An edge with a subject of its own (a gene's
+    /// taxon) holds for the whole export: written once.
+    pub subject: Option<String>,
+    /// The subject's category.
+    pub subject_category: &'static str,
     /// The Biolink predicate.
     pub predicate: &'static str,
     /// The object's CURIE.
@@ -98,24 +115,29 @@ pub struct Edge {
 }
 
 impl Edge {
-    /// The edge's cells in [`EDGE_COLUMNS`] order (the subject and the
-    /// publications are the figure's): borrowed, nothing allocated.
+    /// The edge's cells in [`EDGE_COLUMNS`] order: borrowed, nothing
+    /// allocated.
     pub fn cells<'a>(&'a self, figure: &'a KgxFigure) -> [Cell<'a>; 8] {
+        let (subject, publications) = match &self.subject {
+            Some(s) => (s.as_str(), &[][..]),
+            None => (figure.subject.as_str(), &figure.publications[..]),
+        };
         [
             Cell::One(&self.id),
-            Cell::One(&figure.subject),
+            Cell::One(subject),
             Cell::One(self.predicate),
             Cell::One(&self.object),
             Cell::One(SOURCE),
             Cell::One("not_provided"),
             Cell::One("text_mining_agent"),
-            Cell::List(&figure.publications),
+            Cell::List(publications),
         ]
     }
 }
 
 /// The KGX nodes and edges of one figure, in a stable order (figure,
-/// article, mentioned entities, organisms; mentions, then organisms).
+/// article, mentioned entities, organisms, the other taxa of its genes;
+/// mentions, organisms, then the genes' taxa).
 #[derive(Clone, Debug, Default)]
 pub struct KgxFigure {
     /// Nodes (each id once in a figure).
@@ -160,6 +182,16 @@ fn curie(iri_: &str) -> Option<(String, Option<&'static str>)> {
 
 fn one(v: Option<&str>) -> Vec<String> {
     v.map(|s| vec![s.to_owned()]).unwrap_or_default()
+}
+
+/// What a figure's mentions say of one body: a chemical mention names it,
+/// a disease mention names it, the valid taxa of its mentions (each once,
+/// in row order).
+#[derive(Default)]
+struct Body<'a> {
+    chemical: bool,
+    disease: bool,
+    taxa: Vec<&'a str>,
 }
 
 impl Mapper {
@@ -245,22 +277,20 @@ impl Mapper {
             }
         }
 
-        // Per body, from its mentions in order: a chemical mention names it,
-        // a disease mention names it, the first valid taxon of a mention.
-        let mut bodies: FxHashMap<&str, (bool, bool, Option<String>)> = FxHashMap::default();
+        // Per body, from its mentions in order.
+        let mut bodies: FxHashMap<&str, Body<'_>> = FxHashMap::default();
         for &(m, b) in &mention_bodies {
             let e = bodies.entry(b).or_default();
             match mention_class.get(m) {
-                Some(&c) if c == chemical => e.0 = true,
-                Some(&c) if c == disease => e.1 = true,
+                Some(&c) if c == chemical => e.chemical = true,
+                Some(&c) if c == disease => e.disease = true,
                 _ => {}
             }
-            if e.2.is_none() {
-                e.2 = mention_taxon
-                    .get(m)
-                    .and_then(|t| curie(t))
-                    .filter(|(_, c)| *c == Some(ORGANISM))
-                    .map(|(t, _)| t);
+            if let Some(&t) = mention_taxon.get(m)
+                && !e.taxa.contains(&t)
+                && matches!(curie(t), Some((_, Some(ORGANISM))))
+            {
+                e.taxa.push(t);
             }
         }
 
@@ -269,8 +299,8 @@ impl Mapper {
             values::is_pmcid(pmcid).then(|| format!("PMCID:{pmcid}"))
         });
         let provided_by = vec![SOURCE.to_owned()];
-        let node = |id: String, category: Vec<&'static str>, cells: [Vec<String>; 4]| {
-            let [name, description, iri_, in_taxon] = cells;
+        let node = |id: String, category: Vec<&'static str>, cells: [Vec<String>; 3]| {
+            let [name, description, iri_] = cells;
             Node {
                 row: vec![
                     vec![id.clone()],
@@ -278,7 +308,6 @@ impl Mapper {
                     name,
                     description,
                     iri_,
-                    in_taxon,
                     provided_by.clone(),
                 ],
                 id,
@@ -288,25 +317,36 @@ impl Mapper {
         out.nodes.push(node(
             fig.clone(),
             vec![FIGURE],
-            [one(fig_name), one(fig_description), one(Some(f)), vec![]],
+            [one(fig_name), one(fig_description), one(Some(f))],
         ));
         if let (Some(id), Some(a)) = (&publication, article) {
             out.nodes.push(node(
                 id.clone(),
                 vec![ARTICLE],
-                [one(article_name.get(a).copied()), vec![], vec![], vec![]],
+                [one(article_name.get(a).copied()), vec![], vec![]],
             ));
         }
-        let edge = |predicate: &'static str, object: &str, object_category: &'static str| {
+        // Edge id: `{subject}#{predicate}-{object}`, unique as the triple is.
+        let edge = |subject: Option<&str>,
+                    subject_category: &'static str,
+                    predicate: &'static str,
+                    object: &str,
+                    object_category: &'static str| {
             let name = predicate.strip_prefix("biolink:").unwrap_or(predicate);
             Edge {
-                id: format!("{fig}#{name}-{object}"),
+                id: format!("{}#{name}-{object}", subject.unwrap_or(&fig)),
+                subject: subject.map(str::to_owned),
+                subject_category,
                 predicate,
                 object: object.to_owned(),
                 object_category,
             }
         };
         let mut edges = Vec::new();
+        let mut taxon_edges = Vec::new();
+        // Taxa of the genes' rows that are not organisms of `F` (those are
+        // nodes already): nodes too, each once.
+        let mut gene_taxa: Vec<&str> = Vec::new();
         for x in entities {
             let Some((id, category)) = curie(x) else {
                 continue;
@@ -316,11 +356,11 @@ impl Mapper {
                 // MeSH: by the classes of the mentions whose body it is.
                 None => {
                     let mut c = Vec::new();
-                    if let Some((chem, dis, _)) = bodies.get(x) {
-                        if *chem {
+                    if let Some(b) = bodies.get(x) {
+                        if b.chemical {
                             c.push(CHEMICAL);
                         }
-                        if *dis {
+                        if b.disease {
                             c.push(DISEASE);
                         }
                     }
@@ -330,30 +370,44 @@ impl Mapper {
                     c
                 }
             };
-            // `in_taxon` is single-valued in KGX: the first taxon of the
-            // gene's rows in this figure.
-            let in_taxon: Vec<String> = match bodies.get(x) {
-                Some((_, _, Some(t))) if category[0] == GENE => vec![t.clone()],
-                _ => Vec::new(),
-            };
-            edges.push(edge(MENTIONS, &id, category[0]));
+            if category[0] == GENE
+                && let Some(b) = bodies.get(x)
+            {
+                for &t in &b.taxa {
+                    let Some((taxon, _)) = curie(t) else { continue };
+                    taxon_edges.push(edge(Some(&id), GENE, IN_TAXON, &taxon, ORGANISM));
+                    if !organisms_seen.contains(t) && !gene_taxa.contains(&t) {
+                        gene_taxa.push(t);
+                    }
+                }
+            }
+            edges.push(edge(None, FIGURE, MENTIONS, &id, category[0]));
             out.nodes.push(node(
                 id,
                 category,
-                [one(labels.get(x).copied()), vec![], vec![], in_taxon],
+                [one(labels.get(x).copied()), vec![], vec![]],
             ));
         }
-        for t in organisms {
+        for &t in &organisms {
             let Some((id, Some(ORGANISM))) = curie(t) else {
                 continue;
             };
-            edges.push(edge(RELATED_TO, &id, ORGANISM));
+            edges.push(edge(None, FIGURE, RELATED_TO, &id, ORGANISM));
             out.nodes.push(node(
                 id,
                 vec![ORGANISM],
-                [one(labels.get(t).copied()), vec![], vec![], vec![]],
+                [one(labels.get(t).copied()), vec![], vec![]],
             ));
         }
+        for t in gene_taxa {
+            let Some((id, _)) = curie(t) else { continue };
+            out.nodes.push(node(
+                id,
+                vec![ORGANISM],
+                [one(labels.get(t).copied()), vec![], vec![]],
+            ));
+        }
+        edges.append(&mut taxon_edges);
         out.edges = edges;
         out.publications.extend(publication);
         out.subject = fig;
@@ -369,8 +423,8 @@ pub struct KgxCounts {
     pub edges: u64,
     /// Per category: nodes, and the CURIE prefixes of their ids.
     pub categories: BTreeMap<&'static str, (u64, Vec<String>)>,
-    /// Per (predicate, object category): edges.
-    pub predicates: BTreeMap<(&'static str, &'static str), u64>,
+    /// Per (subject category, predicate, object category): edges.
+    pub predicates: BTreeMap<(&'static str, &'static str, &'static str), u64>,
 }
 
 impl KgxCounts {
@@ -388,12 +442,17 @@ impl KgxCounts {
         }
     }
 
-    /// Counts an edge written: its predicate and object category.
-    pub fn edge(&mut self, predicate: &'static str, object_category: &'static str) {
+    /// Counts an edge written: its categories and predicate.
+    pub fn edge(
+        &mut self,
+        subject_category: &'static str,
+        predicate: &'static str,
+        object_category: &'static str,
+    ) {
         self.edges += 1;
         *self
             .predicates
-            .entry((predicate, object_category))
+            .entry((subject_category, predicate, object_category))
             .or_default() += 1;
     }
 }
@@ -416,8 +475,8 @@ pub fn metadata(counts: &KgxCounts, tool_version: &str, vocab_version: &str) -> 
     let edges: Vec<serde_json::Value> = counts
         .predicates
         .iter()
-        .map(|((p, o), n)| {
-            json!({"subject": FIGURE, "predicate": p, "object": o, "count": n,
+        .map(|((s, p, o), n)| {
+            json!({"subject": s, "predicate": p, "object": o, "count": n,
                    "count_by_source": {SOURCE: n}})
         })
         .collect();

@@ -117,20 +117,28 @@ fn push_json_string(out: &mut Vec<u8>, s: &str) {
 /// reader is pandas' `read_csv(sep='\t', quoting=QUOTE_NONE)`: nothing can
 /// be quoted or escaped, so a tab, CR or LF inside a value becomes a space
 /// (what KGX's own TSV writer does) and the cell stays one cell; `"` is
-/// plain data. A `|` is kept: KGX reads a cell holding one as a list (the
-/// JSON Lines form keeps every value exactly).
+/// plain data. KGX splits any cell at `|` (a name would become a list,
+/// which `kgx validate` rejects), so a `|` inside a value becomes `¦`
+/// (U+00A6). The JSON Lines form keeps every value exactly.
 fn push_tsv_cell(out: &mut Vec<u8>, cell: Cell<'_>) {
     for (i, v) in cell.values().enumerate() {
         if i > 0 {
             out.push(b'|');
         }
-        out.extend(v.bytes().map(|b| {
-            if matches!(b, b'\t' | b'\n' | b'\r') {
-                b' '
+        let mut rest = v.as_bytes();
+        while let Some(at) = rest
+            .iter()
+            .position(|b| matches!(b, b'\t' | b'\n' | b'\r' | b'|'))
+        {
+            out.extend_from_slice(&rest[..at]);
+            out.extend_from_slice(if rest[at] == b'|' {
+                "¦".as_bytes()
             } else {
-                b
-            }
-        }));
+                b" "
+            });
+            rest = &rest[at + 1..];
+        }
+        out.extend_from_slice(rest);
     }
 }
 
@@ -159,7 +167,7 @@ mod tests {
         Syntax::Tsv.row(COLS, &row("a\tb\n\"c\"|d"), &mut out);
         assert_eq!(
             String::from_utf8(out).unwrap(),
-            "id\tcategory\tname\nX:1\ta:A|a:B\tplain\nX:1\ta:A|a:B\ta b \"c\"|d\n"
+            "id\tcategory\tname\nX:1\ta:A|a:B\tplain\nX:1\ta:A|a:B\ta b \"c\"¦d\n"
         );
     }
 
