@@ -277,7 +277,10 @@ fn kgx_tables_decompress_to_the_plain_tables() {
                     // The TSV header, then the rows in pieces the writer
                     // packs (it alone knows which nodes and taxon edges are new).
                     let least = if format == "kgx" { 2 } else { 1 };
-                    assert!(members.len() >= least, "{format} {codec}: {table} in pieces");
+                    assert!(
+                        members.len() >= least,
+                        "{format} {codec}: {table} in pieces"
+                    );
                     assert!(
                         members.concat() == read(&plain.join(format!("{table}.{ext}"))),
                         "{format} {codec} -j {jobs}: {table} differs"

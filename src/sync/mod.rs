@@ -293,9 +293,7 @@ impl Events for Collect<'_, '_> {
             let path = std::path::Path::new(&d.path);
             match path.file_stem().and_then(|s| s.to_str()) {
                 Some(stem) if path.is_file() => {
-                    let mut g = String::new();
-                    iri::push_figure(&mut g, stem);
-                    self.protected.insert(g);
+                    self.protected.insert(graph_of(stem));
                 }
                 _ => self.protect_all = true,
             }
@@ -312,8 +310,7 @@ impl Events for Collect<'_, '_> {
         self.events.record_done();
     }
     fn figure(&mut self, figid: &str, digest: &str, update: &[u8]) {
-        let mut g = String::new();
-        iri::push_figure(&mut g, figid);
+        let g = graph_of(figid);
         let action = match self.held.get(&g) {
             Some(Some(d)) if d == digest => {
                 self.unchanged += 1;
@@ -359,8 +356,7 @@ impl Events for Resend<'_, '_> {
         self.events.record_done();
     }
     fn figure(&mut self, figid: &str, _digest: &str, update: &[u8]) {
-        let mut g = String::new();
-        iri::push_figure(&mut g, figid);
+        let g = graph_of(figid);
         if let Some((_, action)) = self.changed.get(&g) {
             self.batcher.push(figid, *action, update);
         }
@@ -583,6 +579,13 @@ fn send_all(rx: &Mutex<Receiver<Batch>>, client: &Client, url: &str, tally: &Mut
     }
 }
 
+/// The graph IRI of a figid.
+fn graph_of(figid: &str) -> String {
+    let mut g = String::new();
+    iri::push_figure(&mut g, figid);
+    g
+}
+
 /// The figid of a figure graph IRI (the inverse of `iri::push_figure`,
 /// percent-decoded), or the IRI itself when it is not one.
 fn figid_of(g: &str) -> String {
@@ -618,8 +621,7 @@ mod tests {
     #[test]
     fn figids_come_back_from_graph_iris() {
         for figid in ["PMC1__f1.jpg", "PMC2__a b%/c", "PMC3__é"] {
-            let mut g = String::new();
-            iri::push_figure(&mut g, figid);
+            let g = graph_of(figid);
             assert_eq!(figid_of(&g), figid, "{g}");
         }
         assert_eq!(figid_of("urn:x"), "urn:x");
