@@ -52,7 +52,7 @@ fn main() {
         let data = std::fs::read(p).unwrap();
         bytes += data.len() as u64;
         let doc = split_file(decode(&data).unwrap()).unwrap();
-        let y = doc.yaml.as_str();
+        let y = doc.yaml;
         let ok = match mode.as_str() {
             "general" => yaml::parse(y, "x", 2).is_ok(),
             "general-tree" => yaml::tree(y, 2).is_ok(),

@@ -10,7 +10,9 @@
 use std::time::Instant;
 
 use pfocr2rdf::Format;
-use pfocr2rdf::internal::{Diagnostics, FigureGraph, Found, Mapper, Source, load_file, serializer};
+use pfocr2rdf::internal::{
+    Diagnostics, FigureGraph, Files, Found, Mapper, Source, load_file, serializer,
+};
 
 fn main() {
     let dir = std::env::args().nth(1).expect("usage: writer_compare DIR");
@@ -18,11 +20,12 @@ fn main() {
     let mapper = Mapper::new(false);
     let prefixes = mapper.prefixes();
     let mut graphs = Vec::new();
+    let mut files = Files::default();
     for found in pfocr2rdf::internal::Discovery::new(&[dir.into()]) {
         let Found::Source(Source::File { path, companions }) = found else {
             continue;
         };
-        if let Some(record) = load_file(&path, &companions, &mut diags) {
+        if let Some(record) = load_file(&path, &companions, &mut files, &mut diags) {
             let mut g = FigureGraph::new();
             if mapper.map(&record, &mut g, &mut diags).is_some() {
                 g.finish();

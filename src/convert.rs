@@ -13,7 +13,7 @@ use crate::diag::{Diagnostic, Diagnostics, Severity, show};
 use crate::graph::FigureGraph;
 use crate::map::Mapper;
 use crate::map::kgx::{self, KgxCounts, KgxFigure};
-use crate::read::frontmatter::{Document, Stream};
+use crate::read::frontmatter::{Stream, StreamDocument};
 use crate::read::{self, Found, Kind, Source};
 use crate::void::{Counter, Description, Facts, FigureStats, Stats, TOOL_VERSION, VOCAB_VERSION};
 use crate::write::kgx::Syntax;
@@ -143,7 +143,7 @@ enum Job {
         path: PathBuf,
         companions: Vec<(Kind, PathBuf)>,
     },
-    Doc(Result<Document, Diagnostic>),
+    Doc(Result<StreamDocument, Diagnostic>),
     /// A problem discovery found (a missing input, an orphan TSV): passed
     /// along so that it is reported in input order.
     Problem(Diagnostic),
@@ -823,6 +823,7 @@ struct Worker<'a> {
 
 fn work(jobs: &Mutex<Receiver<Batch>>, w: Worker<'_>) {
     let mut graph = FigureGraph::new();
+    let mut files = read::Files::default();
     let mut kgx_figure = KgxFigure::default();
     let mut packer = Packer::new(w.pack);
     loop {
@@ -835,8 +836,15 @@ fn work(jobs: &Mutex<Receiver<Batch>>, w: Worker<'_>) {
                     Some(syntax) => Sink::Kgx(syntax, &mut kgx_figure),
                     None => Sink::Rdf(w.serializer),
                 };
-                let mut outcome =
-                    run_job(job, w.mapper, sink, &mut graph, w.pool.take(), w.describe);
+                let mut outcome = run_job(
+                    job,
+                    w.mapper,
+                    sink,
+                    &mut graph,
+                    &mut files,
+                    w.pool.take(),
+                    w.describe,
+                );
                 // KGX rows stay plain: the writer picks the new nodes and
                 // edges.
                 if let Some(p) = &mut packer
@@ -869,20 +877,26 @@ fn run_job(
     mapper: &Mapper,
     sink: Sink<'_>,
     graph: &mut FigureGraph,
+    files: &mut read::Files,
     chunk: Vec<u8>,
     describe: bool,
 ) -> Outcome {
     let mut diags = Diagnostics::default();
     let is_problem = matches!(job, Job::Problem(_));
+    // The record borrows from the document or from `files`.
+    let doc;
     let (path, record) = match job {
         Job::File { path, companions } => (
             path.display().to_string(),
-            read::load_file(&path, &companions, &mut diags),
+            read::load_file(&path, &companions, files, &mut diags),
         ),
-        Job::Doc(Ok(doc)) => (
-            STDIN.to_owned(),
-            read::parse_document(&doc, STDIN, &mut diags),
-        ),
+        Job::Doc(Ok(d)) => {
+            doc = d;
+            (
+                STDIN.to_owned(),
+                read::parse_document(&doc.as_document(), STDIN, &mut diags),
+            )
+        }
         Job::Doc(Err(d)) => {
             diags.diagnostics.push(d);
             (STDIN.to_owned(), None)

@@ -99,14 +99,19 @@ impl Converter {
             })),
             Found::Source(Source::File { path, companions }) => {
                 let mut diags = Diagnostics::default();
-                let r = read::load_file(&path, &companions, &mut diags);
+                let mut files = read::Files::default();
+                let r = read::load_file(&path, &companions, &mut files, &mut diags);
                 Some(self.map(r, diags))
             }
             Found::Source(Source::Stdin) => None,
         })
     }
 
-    fn map(&self, record: Option<Record>, mut diags: Diagnostics) -> Result<Figure, RecordError> {
+    fn map(
+        &self,
+        record: Option<Record<'_>>,
+        mut diags: Diagnostics,
+    ) -> Result<Figure, RecordError> {
         let mut graph = FigureGraph::new();
         let figid = record.and_then(|r| self.mapper.map(&r, &mut graph, &mut diags));
         match figid {

@@ -74,8 +74,8 @@ pub mod internal {
     pub use crate::graph::{Datatype, FigureGraph, Term};
     pub use crate::map::{Mapper, all_terms, iri, values};
     pub use crate::read::{
-        Discovery, Found, GeneRow, Kind, Record, Rows, Source, TermRow, Text, Value, fast_yaml,
-        frontmatter, load_file, parse_document, record, schema, tree, tsv, yaml,
+        Discovery, Files, Found, GeneRow, Kind, Record, Rows, Source, TermRow, Text, Value,
+        fast_yaml, frontmatter, load_file, parse_document, record, schema, tree, tsv, yaml,
     };
     pub use crate::void::{DATASET, VOCAB_VERSION};
     pub use crate::write::Serializer;

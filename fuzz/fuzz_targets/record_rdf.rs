@@ -30,7 +30,7 @@ fn check(record: &Record, schema_https: bool) {
     }
 }
 
-fn direct(data: &[u8]) -> Record {
+fn direct(data: &[u8]) -> Record<'_> {
     let mut pieces = data
         .split(|&b| b == 0xFF)
         .map(|p| String::from_utf8_lossy(p).into_owned());

@@ -11,19 +11,19 @@ use crate::graph::{Datatype, FigureGraph, Id};
 use crate::read::{Record, Text, Value};
 
 /// A value that is present and not a missing-value sentinel.
-pub(super) fn present(v: &Value) -> Option<&Text> {
+pub(super) fn present<'v, 'a>(v: &'v Value<'a>) -> Option<&'v Text<'a>> {
     v.as_ref().filter(|t| !values::is_sentinel(&t.text))
 }
 
 /// The items of a list that are not missing-value sentinels.
-pub(super) fn present_items(list: &[Text]) -> impl Iterator<Item = &Text> {
+pub(super) fn present_items<'v, 'a>(list: &'v [Text<'a>]) -> impl Iterator<Item = &'v Text<'a>> {
     list.iter().filter(|v| !values::is_sentinel(&v.text))
 }
 
 pub(super) struct Emitter<'a> {
     /// The vocabulary, resolved for the schema.org namespace in use.
     pub terms: &'static [&'static str],
-    pub r: &'a Record,
+    pub r: &'a Record<'a>,
     pub g: &'a mut FigureGraph,
     pub diags: &'a mut Diagnostics,
     /// The figure `F`.
@@ -204,7 +204,7 @@ mod tests {
         (triples(&g), reports(&diags))
     }
 
-    fn t(text: &str) -> Text {
+    fn t(text: &str) -> Text<'_> {
         Text::new(text, 7)
     }
 

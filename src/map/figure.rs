@@ -336,7 +336,7 @@ mod tests {
         (extra, reports)
     }
 
-    fn article() -> Record {
+    fn article() -> Record<'static> {
         Record {
             pmcid: v(" PMC1 "),
             ..record()

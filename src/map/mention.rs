@@ -307,7 +307,7 @@ mod tests {
         n
     }
 
-    fn gene(id: &str) -> Option<GeneRow> {
+    fn gene(id: &str) -> Option<GeneRow<'_>> {
         Some(GeneRow {
             line: 9,
             ncbigene_id: v(id),
@@ -324,7 +324,7 @@ mod tests {
         }
     }
 
-    fn term(mesh: Option<&str>, other: Option<&str>) -> Option<TermRow> {
+    fn term(mesh: Option<&'static str>, other: Option<&'static str>) -> Option<TermRow<'static>> {
         Some(TermRow {
             line: 9,
             word: v("w"),

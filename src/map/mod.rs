@@ -181,7 +181,7 @@ pub(crate) mod testing {
     }
 
     /// A record with figid `X` (line 2) in file `r.md`.
-    pub fn record() -> Record {
+    pub fn record() -> Record<'static> {
         Record {
             path: "r.md".into(),
             line: 1,
@@ -191,7 +191,7 @@ pub(crate) mod testing {
     }
 
     /// A present value on line 3.
-    pub fn v(text: &str) -> Option<Text> {
+    pub fn v(text: &str) -> Option<Text<'_>> {
         Some(Text::new(text, 3))
     }
 

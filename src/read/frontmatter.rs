@@ -5,11 +5,30 @@ use std::io::BufRead;
 
 /// The YAML of one front-matter document.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Document {
+pub struct Document<'a> {
     /// The YAML text between the fences.
-    pub yaml: String,
+    pub yaml: &'a str,
     /// 1-based line of the opening `---` in its file or stream.
     pub line: u32,
+}
+
+/// A [`Document`] read from a stream, which owns its text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StreamDocument {
+    /// The YAML text between the fences.
+    pub yaml: String,
+    /// 1-based line of the opening `---` in its stream.
+    pub line: u32,
+}
+
+impl StreamDocument {
+    /// The document, borrowed.
+    pub fn as_document(&self) -> Document<'_> {
+        Document {
+            yaml: &self.yaml,
+            line: self.line,
+        }
+    }
 }
 
 /// Why a file holds no usable front matter.
@@ -42,7 +61,7 @@ pub fn decode(bytes: &[u8]) -> Result<&str, SplitError> {
 }
 
 /// The front matter of one file: its first line must be `---`.
-pub fn split_file(text: &str) -> Result<Document, SplitError> {
+pub fn split_file(text: &str) -> Result<Document<'_>, SplitError> {
     let mut lines = text.split_inclusive('\n');
     match lines.next() {
         Some(first) if is_fence(first) => {}
@@ -64,7 +83,7 @@ pub fn split_file(text: &str) -> Result<Document, SplitError> {
     for line in lines {
         if is_fence(line) {
             return Ok(Document {
-                yaml: text[start..offset].to_owned(),
+                yaml: &text[start..offset],
                 line: 1,
             });
         }
@@ -115,7 +134,7 @@ impl<R: BufRead> Stream<R> {
 }
 
 impl<R: BufRead> Iterator for Stream<R> {
-    type Item = Result<Document, SplitError>;
+    type Item = Result<StreamDocument, SplitError>;
 
     fn next(&mut self) -> Option<Self::Item> {
         if self.done {
@@ -158,7 +177,7 @@ impl<R: BufRead> Iterator for Stream<R> {
             }
         }
         Some(match String::from_utf8(yaml) {
-            Ok(yaml) => Ok(Document { yaml, line: open }),
+            Ok(yaml) => Ok(StreamDocument { yaml, line: open }),
             Err(e) => {
                 let bytes = e.as_bytes();
                 let offset = e.utf8_error().valid_up_to();

@@ -12,6 +12,7 @@ pub mod tsv;
 pub mod yaml;
 
 use std::fs;
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
 pub use discover::{Discovery, Found, Source, count};
@@ -25,27 +26,76 @@ use digest::Inputs;
 /// are labelled `genes.tsv`, `chemicals.tsv`, `diseases.tsv`.
 const RECORD_PART: &str = "record";
 
-/// Reads one front-matter file and its companions into a record.
-pub fn load_file(
+/// The bytes of one record's files. A record borrows its values from
+/// them, so every file is read before parsing starts; one `Files` is
+/// reused from record to record, keeping its buffers.
+#[derive(Default)]
+pub struct Files {
+    record: Vec<u8>,
+    /// Per companion: its bytes, or why it could not be read.
+    companions: Vec<(Vec<u8>, Option<std::io::Error>)>,
+}
+
+impl Files {
+    /// A buffer over this size is freed after its record, so that one huge
+    /// file does not pin its size for the rest of the run.
+    const KEEP: usize = 8 << 20;
+
+    fn read(buf: &mut Vec<u8>, path: &Path) -> std::io::Result<()> {
+        if buf.capacity() > Self::KEEP {
+            *buf = Vec::new();
+        }
+        buf.clear();
+        fs::File::open(path)?.read_to_end(buf).map(drop)
+    }
+}
+
+/// Reads one front-matter file and its companions into a record, which
+/// borrows from `files`.
+pub fn load_file<'f>(
     path: &Path,
     companions: &[(Kind, PathBuf)],
+    files: &'f mut Files,
     report: &mut Diagnostics,
-) -> Option<Record> {
+) -> Option<Record<'f>> {
     let shown = path.display().to_string();
-    let bytes = read_reported(path, &shown, report)?;
-    let mut record = front_matter(&shown, &bytes, report)?;
+    if let Err(e) = Files::read(&mut files.record, path) {
+        report.error(&shown, None, "", format!("cannot read: {e}"));
+        return None;
+    }
+    if files.companions.len() < companions.len() {
+        files
+            .companions
+            .resize_with(companions.len(), Default::default);
+    }
+    for ((_, tsv_path), (buf, error)) in companions.iter().zip(&mut files.companions) {
+        *error = Files::read(buf, tsv_path).err();
+    }
+    let files: &'f Files = files;
+    let mut record = front_matter(&shown, &files.record, report)?;
     let mut inputs = Inputs::new();
-    inputs.part(RECORD_PART, &bytes);
-    drop(bytes);
-    for (kind, tsv_path) in companions {
-        attach(&mut record, *kind, tsv_path, &mut inputs, report);
+    inputs.part(RECORD_PART, &files.record);
+    for ((kind, tsv_path), (bytes, error)) in companions.iter().zip(&files.companions) {
+        let field = companion_field(*kind);
+        let shown = tsv_path.display().to_string();
+        match error {
+            None => {
+                inputs.part(&field, bytes);
+                attach_bytes(&mut record, *kind, bytes, &shown, report);
+            }
+            Some(e) => {
+                inputs.unreadable(&field);
+                let message = format!("cannot read: {e}: no mention from this file");
+                report.warn(&shown, None, &field, message);
+            }
+        }
     }
     record.inputs_digest = inputs.finish();
     Some(record)
 }
 
 /// The record of a front-matter file's bytes (without its companions).
-fn front_matter(path: &str, bytes: &[u8], diags: &mut Diagnostics) -> Option<Record> {
+fn front_matter<'a>(path: &str, bytes: &'a [u8], diags: &mut Diagnostics) -> Option<Record<'a>> {
     match frontmatter::decode(bytes).and_then(frontmatter::split_file) {
         Ok(doc) => parse_document(&doc, path, diags),
         Err(e) => {
@@ -56,11 +106,11 @@ fn front_matter(path: &str, bytes: &[u8], diags: &mut Diagnostics) -> Option<Rec
 }
 
 /// Parses one front-matter document (of a file or of standard input).
-pub fn parse_document(
-    doc: &frontmatter::Document,
+pub fn parse_document<'a>(
+    doc: &frontmatter::Document<'a>,
     path: &str,
     report: &mut Diagnostics,
-) -> Option<Record> {
+) -> Option<Record<'a>> {
     // The fast reader covers what PFOCR writes; anything else (and every
     // syntax error) goes to the general reader. One binding for both.
     let first_line = doc.line + 1;
@@ -103,47 +153,16 @@ pub fn parse_document(
     }
 }
 
-/// A file's bytes, or an error report naming it.
-fn read_reported(path: &Path, shown: &str, report: &mut Diagnostics) -> Option<Vec<u8>> {
-    fs::read(path)
-        .map_err(|e| report.error(shown, None, "", format!("cannot read: {e}")))
-        .ok()
-}
-
-/// Adds a companion TSV's rows to a record. A file that cannot be read, is
-/// not UTF-8, is empty or has a header of no known shape is reported as a
-/// warning and gives no mention: it never costs the figure.
-fn attach(
-    record: &mut Record,
-    kind: Kind,
-    path: &Path,
-    inputs: &mut Inputs,
-    diags: &mut Diagnostics,
-) {
-    let shown = path.display().to_string();
-    match fs::read(path) {
-        Ok(bytes) => {
-            inputs.part(&companion_field(kind), &bytes);
-            attach_bytes(record, kind, &bytes, &shown, diags)
-        }
-        Err(e) => {
-            inputs.unreadable(&companion_field(kind));
-            let message = format!("cannot read: {e}: no mention from this file");
-            diags.warn(&shown, None, &companion_field(kind), message);
-        }
-    }
-}
-
 /// The field naming a whole companion file in reports: `genes.tsv`.
 fn companion_field(kind: Kind) -> String {
     format!("{}.tsv", kind.name())
 }
 
 /// [`attach`] for a companion's bytes; `shown` names it in reports.
-fn attach_bytes(
-    record: &mut Record,
+fn attach_bytes<'a>(
+    record: &mut Record<'a>,
     kind: Kind,
-    bytes: &[u8],
+    bytes: &'a [u8],
     shown: &str,
     diags: &mut Diagnostics,
 ) {
@@ -164,12 +183,12 @@ fn attach_bytes(
 
 /// Reads one record from its front-matter file's text and its companion
 /// TSV texts (`(kind, path, text)`; paths name them in reports).
-pub fn record_from_text(
+pub fn record_from_text<'a>(
     path: &str,
-    text: &str,
-    companions: &[(Kind, &str, &str)],
+    text: &'a str,
+    companions: &[(Kind, &str, &'a str)],
     diags: &mut Diagnostics,
-) -> Option<Record> {
+) -> Option<Record<'a>> {
     let mut record = front_matter(path, text.as_bytes(), diags)?;
     let mut inputs = Inputs::new();
     inputs.part(RECORD_PART, text.as_bytes());

@@ -1,5 +1,10 @@
 //! The typed record: what one PFOCR figure says, before any mapping.
 //!
+//! A record borrows its values from the text it was read from (the file's
+//! bytes, held by the caller): a value is copied only where YAML or TSV
+//! quoting changed it, so reading a record allocates per list, not per
+//! value.
+//!
 //! Values are kept exactly as written (YAML scalars as their source text, so
 //! `0.10` stays `0.10`), each with the line it came from for error reports.
 //! `None` means absent or YAML null; the missing-value sentinels (`NA`, ...)
@@ -7,18 +12,20 @@
 //! produces a triple (a sentinel in place of a whole mention item is a
 //! `None` row: see `schema.rs`).
 
+use std::borrow::Cow;
+
 /// A scalar value as written, with its 1-based line in the file.
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
-pub struct Text {
+pub struct Text<'a> {
     /// The value as written.
-    pub text: String,
+    pub text: Cow<'a, str>,
     /// 1-based line in its file.
     pub line: u32,
 }
 
-impl Text {
+impl<'a> Text<'a> {
     /// A value and its line.
-    pub fn new(text: impl Into<String>, line: u32) -> Self {
+    pub fn new(text: impl Into<Cow<'a, str>>, line: u32) -> Self {
         Text {
             text: text.into(),
             line,
@@ -27,46 +34,46 @@ impl Text {
 }
 
 /// A value: `None` when absent or YAML null.
-pub type Value = Option<Text>;
+pub type Value<'a> = Option<Text<'a>>;
 
 /// One gene mention: a legacy inline `genes:` item or a genes TSV row.
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
-pub struct GeneRow {
+pub struct GeneRow<'a> {
     /// Line of the item or row.
     pub line: u32,
     /// `word`: the TSV column, or the legacy item key of that name.
-    pub word: Value,
+    pub word: Value<'a>,
     /// `source`: the TSV column, or the legacy item key of that name.
-    pub source: Value,
+    pub source: Value<'a>,
     /// Legacy: the OCR-normalised symbol.
-    pub symbol: Value,
+    pub symbol: Value<'a>,
     /// Legacy: the official HGNC symbol.
-    pub hgnc_symbol: Value,
+    pub hgnc_symbol: Value<'a>,
     /// Legacy `entrez` or TSV `ncbigene_id`.
-    pub ncbigene_id: Value,
+    pub ncbigene_id: Value<'a>,
     /// `ncbigene_symbol`: the TSV column, or the legacy item key of that name.
-    pub ncbigene_symbol: Value,
+    pub ncbigene_symbol: Value<'a>,
     /// TSV `match`.
-    pub matched: Value,
+    pub matched: Value<'a>,
     /// `organism_id`: the TSV column, or the legacy item key of that name.
-    pub organism_id: Value,
+    pub organism_id: Value<'a>,
     /// `organism_name`: the TSV column, or the legacy item key of that name.
-    pub organism_name: Value,
+    pub organism_name: Value<'a>,
     /// `organism_group`: the TSV column, or the legacy item key of that name.
-    pub organism_group: Value,
+    pub organism_group: Value<'a>,
     /// `count_direct`: the TSV column, or the legacy item key of that name.
-    pub count_direct: Value,
+    pub count_direct: Value<'a>,
     /// `count_synonym`: the TSV column, or the legacy item key of that name.
-    pub count_synonym: Value,
+    pub count_synonym: Value<'a>,
     /// `count_match`: the TSV column, or the legacy item key of that name.
-    pub count_match: Value,
+    pub count_match: Value<'a>,
 }
 
 /// A legacy inline mention item (`genes:`, `chemicals:`, `diseases:`),
 /// filled key by key by the schema binding (`schema.rs`).
-pub trait LegacyItem: Default {
+pub trait LegacyItem<'a>: Default {
     /// Sets the field of a key; false for a key the item does not have.
-    fn set_legacy(&mut self, key: &str, value: Value) -> bool;
+    fn set_legacy(&mut self, key: &str, value: Value<'a>) -> bool;
     /// Whether the item has this key.
     fn knows(key: &str) -> bool {
         Self::default().set_legacy(key, None)
@@ -75,12 +82,12 @@ pub trait LegacyItem: Default {
     fn set_line(&mut self, line: u32);
 }
 
-impl LegacyItem for GeneRow {
+impl<'a> LegacyItem<'a> for GeneRow<'a> {
     fn set_line(&mut self, line: u32) {
         self.line = line;
     }
 
-    fn set_legacy(&mut self, key: &str, value: Value) -> bool {
+    fn set_legacy(&mut self, key: &str, value: Value<'a>) -> bool {
         match key {
             "word" => self.word = value,
             "symbol" => self.symbol = value,
@@ -95,29 +102,29 @@ impl LegacyItem for GeneRow {
 
 /// One chemical or disease mention: a legacy item or a TSV row.
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
-pub struct TermRow {
+pub struct TermRow<'a> {
     /// Line of the item or row.
     pub line: u32,
     /// The OCR word.
-    pub word: Value,
+    pub word: Value<'a>,
     /// Legacy `source` (e.g. `MESH`).
-    pub source: Value,
+    pub source: Value<'a>,
     /// TSV `mesh` (`mesh:D001920`) or legacy `identifier` (`D001920`).
-    pub mesh: Value,
+    pub mesh: Value<'a>,
     /// TSV `match`: the MeSH heading.
-    pub matched: Value,
+    pub matched: Value<'a>,
     /// TSV `name`: the ChEBI / DOID name.
-    pub name: Value,
+    pub name: Value<'a>,
     /// TSV `chebi` (`chebi:3165`) or `doid` (`doid:0060239`).
-    pub other_id: Value,
+    pub other_id: Value<'a>,
 }
 
-impl LegacyItem for TermRow {
+impl<'a> LegacyItem<'a> for TermRow<'a> {
     fn set_line(&mut self, line: u32) {
         self.line = line;
     }
 
-    fn set_legacy(&mut self, key: &str, value: Value) -> bool {
+    fn set_legacy(&mut self, key: &str, value: Value<'a>) -> bool {
         match key {
             "word" => self.word = value,
             "source" => self.source = value,
@@ -146,76 +153,76 @@ pub struct Rows<T> {
 
 /// One PFOCR figure record.
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
-pub struct Record {
+pub struct Record<'a> {
     /// The file the front matter came from, or `<stdin>`.
     pub path: String,
     /// Line of the opening `---`.
     pub line: u32,
 
     /// The record's `figid` key.
-    pub figid: Value,
+    pub figid: Value<'a>,
     /// The record's `figtitle` key.
-    pub figtitle: Value,
+    pub figtitle: Value<'a>,
     /// The record's `caption` key.
-    pub caption: Value,
+    pub caption: Value<'a>,
     /// The record's `pmcid` key.
-    pub pmcid: Value,
+    pub pmcid: Value<'a>,
     /// The record's `papertitle` key.
-    pub papertitle: Value,
+    pub papertitle: Value<'a>,
     /// The record's `reftext` key.
-    pub reftext: Value,
+    pub reftext: Value<'a>,
     /// The record's `year` key.
-    pub year: Value,
+    pub year: Value<'a>,
     /// The record's `doi` key.
-    pub doi: Value,
+    pub doi: Value<'a>,
     /// The record's `journal_title` key.
-    pub journal_title: Value,
+    pub journal_title: Value<'a>,
     /// The record's `journal_nlm_ta` key.
-    pub journal_nlm_ta: Value,
+    pub journal_nlm_ta: Value<'a>,
     /// The record's `publisher_name` key.
-    pub publisher_name: Value,
+    pub publisher_name: Value<'a>,
     /// The record's `keywords` key.
-    pub keywords: Value,
+    pub keywords: Value<'a>,
     /// The record's `figlink` key.
-    pub figlink: Value,
+    pub figlink: Value<'a>,
     /// The record's `filename` key.
-    pub filename: Value,
+    pub filename: Value<'a>,
     /// The record's `number` key.
-    pub number: Value,
+    pub number: Value<'a>,
     /// The record's `figtype` key.
-    pub figtype: Value,
+    pub figtype: Value<'a>,
     /// The record's `figid_alias` key.
-    pub figid_alias: Value,
+    pub figid_alias: Value<'a>,
     /// The record's `redirect_from` key.
-    pub redirect_from: Vec<Text>,
+    pub redirect_from: Vec<Text<'a>>,
     /// The record's `organisms` key.
-    pub organisms: Vec<Text>,
+    pub organisms: Vec<Text<'a>>,
     /// The record's `organisms_ner` key.
-    pub organisms_ner: Vec<Text>,
+    pub organisms_ner: Vec<Text<'a>>,
     /// The record's `pathway_score` key.
-    pub pathway_score: Value,
+    pub pathway_score: Value<'a>,
     /// The record's `automl_pathway` key.
-    pub automl_pathway: Value,
+    pub automl_pathway: Value<'a>,
     /// The record's `pmc_ranked_result_index` key.
-    pub pmc_ranked_result_index: Value,
+    pub pmc_ranked_result_index: Value<'a>,
     /// The record's `ndex` key.
-    pub ndex: Value,
+    pub ndex: Value<'a>,
     /// The record's `seo` key.
-    pub seo: Value,
+    pub seo: Value<'a>,
     /// The record's `wpid` key.
-    pub wpid: Value,
+    pub wpid: Value<'a>,
     /// `schema-jsonld` → `@id`.
-    pub schema_id: Value,
+    pub schema_id: Value<'a>,
     /// `schema-jsonld` → `keywords`.
-    pub schema_keywords: Vec<Text>,
+    pub schema_keywords: Vec<Text<'a>>,
 
     /// Legacy inline mentions, then TSV rows (in that order: TSV rows
     /// continue the inline numbering).
-    pub genes: Vec<Rows<GeneRow>>,
+    pub genes: Vec<Rows<GeneRow<'a>>>,
     /// Chemical mentions: inline items, then TSV rows.
-    pub chemicals: Vec<Rows<TermRow>>,
+    pub chemicals: Vec<Rows<TermRow<'a>>>,
     /// Disease mentions: inline items, then TSV rows.
-    pub diseases: Vec<Rows<TermRow>>,
+    pub diseases: Vec<Rows<TermRow<'a>>>,
 
     /// Keys the reader does not know, with the line where each was seen.
     pub unmapped: Vec<(String, u32)>,

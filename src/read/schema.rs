@@ -34,9 +34,9 @@ impl ReadError {
 
 /// Where each top-level key goes. Adding a key is one line here.
 enum Slot {
-    Scalar(fn(&mut Record) -> &mut Value),
+    Scalar(for<'x, 'r> fn(&'x mut Record<'r>) -> &'x mut Value<'r>),
     /// A scalar or a list of scalars.
-    List(fn(&mut Record) -> &mut Vec<Text>),
+    List(for<'x, 'r> fn(&'x mut Record<'r>) -> &'x mut Vec<Text<'r>>),
     Genes,
     Chemicals,
     Diseases,
@@ -114,12 +114,12 @@ const TAGGED: &str = "a tagged list or mapping (`!tag`): tags are not supported 
 
 /// Binds the tree of one front matter: `yaml_len` bytes of YAML whose
 /// first line is file line `first_line`.
-pub fn bind(
-    root: &Node,
+pub fn bind<'a>(
+    root: &Node<'a>,
     yaml_len: usize,
     path: &str,
     first_line: u32,
-) -> Result<Record, ReadError> {
+) -> Result<Record<'a>, ReadError> {
     let entries = match root.resolved() {
         Node::Map {
             entries,
@@ -161,10 +161,10 @@ pub fn bind(
     Ok(record)
 }
 
-struct Binder {
-    /// Bytes of text the binding may still copy out of the tree.
+struct Binder<'a> {
+    /// Bytes of text the binding may still take out of the tree.
     budget: usize,
-    record: Record,
+    record: Record<'a>,
 }
 
 /// Duplicate keys of one mapping: the second occurrence, if any. A small
@@ -183,7 +183,7 @@ fn duplicate<'e, 'a>(entries: &'e [Entry<'a>]) -> Option<&'e Entry<'a>> {
     entries.iter().find(|e| !seen.insert(&e.key))
 }
 
-impl Binder {
+impl<'a> Binder<'a> {
     fn charge(
         &mut self,
         len: usize,
@@ -199,7 +199,7 @@ impl Binder {
         }
     }
 
-    fn record(&mut self, entries: &[Entry]) -> Result<(), ReadError> {
+    fn record(&mut self, entries: &[Entry<'a>]) -> Result<(), ReadError> {
         if let Some(e) = duplicate(entries) {
             return Err(ReadError::new(
                 e.line,
@@ -255,15 +255,15 @@ impl Binder {
     /// A scalar's value (`None` for null) at `line`.
     fn scalar(
         &mut self,
-        node: &Node,
+        node: &Node<'a>,
         line: u32,
         field: &dyn Fn() -> String,
-    ) -> Result<Value, ReadError> {
+    ) -> Result<Value<'a>, ReadError> {
         match node.resolved() {
             n if is_null(n) => Ok(None),
             Node::Scalar { text, .. } => {
                 self.charge(text.len(), line, field)?;
-                Ok(Some(Text::new(text.to_string(), line)))
+                Ok(Some(Text::new(text.clone(), line)))
             }
             Node::Seq { tagged: true, .. } | Node::Map { tagged: true, .. } => {
                 Err(ReadError::new(line, field(), TAGGED))
@@ -285,11 +285,11 @@ impl Binder {
     /// scalar takes `line`; list items their own lines unless `one_line`.
     fn list(
         &mut self,
-        node: &Node,
+        node: &Node<'a>,
         line: u32,
         key: &str,
         one_line: bool,
-    ) -> Result<Vec<Text>, ReadError> {
+    ) -> Result<Vec<Text<'a>>, ReadError> {
         match node.resolved() {
             Node::Seq {
                 items,
@@ -321,9 +321,9 @@ impl Binder {
     /// Legacy inline mention items. A missing value (null or a sentinel)
     /// in place of an item gives no row but keeps its place in the
     /// numbering.
-    fn rows<T: LegacyItem>(
+    fn rows<T: LegacyItem<'a>>(
         &mut self,
-        node: &Node,
+        node: &Node<'a>,
         line: u32,
         list: &str,
     ) -> Result<Rows<T>, ReadError> {
@@ -413,7 +413,7 @@ impl Binder {
 
     /// The record's own `schema-jsonld`: only `@id` and `keywords` carry
     /// data that the other fields do not. Its values take its key's line.
-    fn schema(&mut self, node: &Node, line: u32) -> Result<(), ReadError> {
+    fn schema(&mut self, node: &Node<'a>, line: u32) -> Result<(), ReadError> {
         const KEY: &str = "schema-jsonld";
         let entries = match node.resolved() {
             Node::Map {

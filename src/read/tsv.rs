@@ -106,11 +106,11 @@ impl Shape {
 
 /// Rows of a companion TSV, typed by kind.
 #[derive(Debug)]
-pub enum Table {
+pub enum Table<'a> {
     /// A genes file.
-    Genes(Rows<GeneRow>),
+    Genes(Rows<GeneRow<'a>>),
     /// A chemicals or diseases file.
-    Terms(Kind, Rows<TermRow>),
+    Terms(Kind, Rows<TermRow<'a>>),
 }
 
 /// Why a TSV file gives no rows at all (an empty file, a header of no known
@@ -125,12 +125,12 @@ pub struct TsvError {
 
 /// Parses one companion file. Row-level problems (ragged rows, unknown or
 /// duplicate columns) go to `report`; unknown columns to `report.unmapped`.
-pub fn parse(
+pub fn parse<'a>(
     kind: Kind,
-    text: &str,
+    text: &'a str,
     path: &str,
     report: &mut Diagnostics,
-) -> Result<Table, TsvError> {
+) -> Result<Table<'a>, TsvError> {
     if text.trim().is_empty() {
         return Err(TsvError {
             line: None,
@@ -217,7 +217,7 @@ pub fn parse(
             }
             continue;
         }
-        let cell = |k: usize| -> Value { slots[k].map(|i| Text::new(&*rec[i], line)) };
+        let cell = |k: usize| -> Value<'a> { slots[k].map(|i| Text::new(rec[i].clone(), line)) };
         match kind {
             Kind::Genes => gene_rows.push(Some(GeneRow {
                 line,
@@ -373,13 +373,13 @@ fn show_header(header: &[Cow<str>]) -> String {
     crate::diag::show_at_most(&joined, 240)
 }
 
-fn table(
+fn table<'a>(
     kind: Kind,
     path: &str,
-    genes: Vec<Option<GeneRow>>,
-    terms: Vec<Option<TermRow>>,
+    genes: Vec<Option<GeneRow<'a>>>,
+    terms: Vec<Option<TermRow<'a>>>,
     legacy_keys: bool,
-) -> Table {
+) -> Table<'a> {
     fn rows<T>(path: &str, legacy_keys: bool, rows: Vec<Option<T>>) -> Rows<T> {
         Rows {
             path: path.to_owned(),
@@ -419,7 +419,7 @@ mod tests {
         );
     }
 
-    fn parsed(kind: Kind, text: &str) -> (Result<Table, TsvError>, Diagnostics) {
+    fn parsed(kind: Kind, text: &str) -> (Result<Table<'_>, TsvError>, Diagnostics) {
         let mut report = Diagnostics::default();
         (parse(kind, text, "x.tsv", &mut report), report)
     }

@@ -16,7 +16,7 @@ use super::tree::{Entry, Node};
 
 /// Parses the YAML of one front-matter document into a record. `first_line`
 /// is the file line of the YAML's first line.
-pub fn parse(yaml: &str, path: &str, first_line: u32) -> Result<Record, ReadError> {
+pub fn parse<'a>(yaml: &'a str, path: &str, first_line: u32) -> Result<Record<'a>, ReadError> {
     let root = tree(yaml, first_line)?;
     bind(&root, yaml.len(), path, first_line)
 }
