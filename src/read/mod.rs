@@ -114,9 +114,9 @@ pub fn parse_document<'a>(
     // The fast reader covers what PFOCR writes; anything else (and every
     // syntax error) goes to the general reader. One binding for both.
     let first_line = doc.line + 1;
-    let parsed = match fast_yaml::tree(&doc.yaml, first_line) {
+    let parsed = match fast_yaml::tree(doc.yaml, first_line) {
         Some(tree) => schema::bind(&tree, doc.yaml.len(), path, first_line),
-        None => yaml::parse(&doc.yaml, path, first_line),
+        None => yaml::parse(doc.yaml, path, first_line),
     };
     match parsed {
         Ok(mut record) => {
