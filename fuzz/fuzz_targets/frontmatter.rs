@@ -16,7 +16,7 @@ fuzz_target!(|data: &[u8]| {
             assert_eq!(doc.line, 1);
             // The YAML is the text right after the first line, and holds no fence.
             let first = text.split_inclusive('\n').next().unwrap();
-            assert!(text[first.len()..].starts_with(&doc.yaml));
+            assert!(text[first.len()..].starts_with(doc.yaml));
             assert!(!doc.yaml.split_inclusive('\n').any(is_fence));
         }
     } else {

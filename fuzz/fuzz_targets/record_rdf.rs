@@ -107,7 +107,7 @@ fn direct(data: &[u8]) -> Record<'_> {
 fuzz_target!(|data: &[u8]| {
     if let Ok(text) = decode(data)
         && let Ok(doc) = split_file(text)
-        && let Ok(record) = yaml::parse(&doc.yaml, "fuzz.md", 2)
+        && let Ok(record) = yaml::parse(doc.yaml, "fuzz.md", 2)
     {
         check(&record, false);
     }
