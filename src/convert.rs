@@ -3,7 +3,7 @@
 //! flight, whatever the size of the corpus.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
-use std::io::{self, BufRead, Write};
+use std::io::{self, BufRead, IoSlice, Write};
 use std::path::PathBuf;
 use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
 use std::sync::{Arc, Mutex};
@@ -279,7 +279,8 @@ pub fn convert_to(
     opts.compression
         .check()
         .map_err(|e| io::Error::new(io::ErrorKind::InvalidInput, e))?;
-    let mut sinks = Sinks::new(outs, opts.compression);
+    let pool = Pool::default();
+    let mut sinks = Sinks::new(outs, opts.compression, &pool);
     let mut summary = Summary {
         triples_per_part: vec![0; sinks.outs.len()],
         ..Summary::default()
@@ -313,7 +314,7 @@ pub fn convert_to(
         }
     }
     // The separator between two figure chunks, compressed once.
-    let separator = sinks.prepare(serializer.separator());
+    sinks.separator = sinks.prepare(serializer.separator());
     // KGX: the new node rows, written (compressed) about 64 KiB at a time.
     let mut node_rows: Vec<u8> = Vec::new();
     let mut edge_rows: Vec<u8> = Vec::new();
@@ -340,7 +341,6 @@ pub fn convert_to(
     let mut held: Vec<Option<HeldNode>> = Vec::new();
     let mut edges_seen: HashSet<Box<str>> = HashSet::new();
     let mut kgx_counts = KgxCounts::default();
-    let pool = Pool::default();
     let result = std::thread::scope(|scope| -> io::Result<u64> {
         let discovery = read::Discovery::new(inputs);
         let producer = scope.spawn(move || produce(discovery, stdin, job_tx, order_tx));
@@ -490,16 +490,14 @@ pub fn convert_to(
                                 rows.clear();
                             }
                         }
-                    } else if figures_out && !outcome.chunk.is_empty() {
-                        if wrote_chunk[shard] {
-                            sinks.packed(shard, &separator)?;
-                        }
-                        sinks.packed(shard, &outcome.chunk)?;
-                        wrote_chunk[shard] = true;
                     }
                     events.figure(figid, &outcome.digest, &outcome.chunk);
-                    if !outcome.chunk.is_empty() {
-                        pool.put(std::mem::take(&mut outcome.chunk));
+                    let chunk = std::mem::take(&mut outcome.chunk);
+                    if kgx_syntax.is_none() && figures_out && !chunk.is_empty() {
+                        sinks.chunk(shard, chunk, wrote_chunk[shard])?;
+                        wrote_chunk[shard] = true;
+                    } else if !chunk.is_empty() {
+                        pool.put(chunk);
                     }
                     if !outcome.kgx.edges.is_empty() {
                         pool.put(std::mem::take(&mut outcome.kgx.edges));
@@ -564,7 +562,7 @@ pub fn convert_to(
         for (i, &wrote) in wrote_chunk.iter().enumerate() {
             if inline_void {
                 if wrote {
-                    sinks.packed(i, &separator)?;
+                    sinks.separate(i)?;
                 }
                 sinks.plain(i, &description(&summary, true))?;
             }
@@ -576,7 +574,7 @@ pub fn convert_to(
         match void_out {
             Some(w) => {
                 let mut one = [w];
-                let mut own = Sinks::new(&mut one, opts.compression);
+                let mut own = Sinks::new(&mut one, opts.compression, &pool);
                 own.plain(0, &doc)?;
                 own.finish()?;
             }
@@ -614,25 +612,85 @@ pub fn convert_to(
 const KGX_PIECE: usize = 64 * 1024;
 
 /// The documents as the writer thread sees them: bytes it made itself
-/// ([`plain`](Self::plain), compressed here when asked) and bytes a worker
-/// made ([`packed`](Self::packed), already compressed).
-struct Sinks<'a, 'b> {
+/// ([`plain`](Self::plain), compressed here when asked), bytes a worker
+/// made ([`packed`](Self::packed), already compressed), and the workers'
+/// figure chunks ([`chunk`](Self::chunk)), which are queued and written
+/// several at a time with one vectored write instead of being copied into
+/// the output's buffer, then handed back to the workers.
+struct Sinks<'a, 'b, 'p> {
     outs: &'a mut [&'b mut dyn Write],
     packer: Option<Packer>,
     scratch: Vec<u8>,
     /// Whether each document got any bytes.
     touched: Vec<bool>,
+    /// What goes between two figure chunks, in its final form.
+    separator: Vec<u8>,
+    /// Per document: chunks not written yet (each after a separator when
+    /// its flag says so), and their bytes.
+    queues: Vec<(Vec<(bool, Vec<u8>)>, usize)>,
+    pool: &'p Pool,
 }
 
-impl<'a, 'b> Sinks<'a, 'b> {
-    fn new(outs: &'a mut [&'b mut dyn Write], c: Compression) -> Self {
+/// Queued chunk bytes that make one vectored write: well over the output
+/// buffer's size, so that the buffer passes them through.
+const QUEUED: usize = 256 * 1024;
+
+impl<'a, 'b, 'p> Sinks<'a, 'b, 'p> {
+    fn new(outs: &'a mut [&'b mut dyn Write], c: Compression, pool: &'p Pool) -> Self {
         let touched = vec![false; outs.len()];
+        let queues = (0..outs.len()).map(|_| (Vec::new(), 0)).collect();
         Sinks {
             outs,
             packer: Packer::new(c),
             scratch: Vec::new(),
             touched,
+            separator: Vec::new(),
+            queues,
+            pool,
         }
+    }
+
+    /// Queues a figure chunk (in its final form) for document `i`, after
+    /// the separator when `separate`.
+    fn chunk(&mut self, i: usize, chunk: Vec<u8>, separate: bool) -> io::Result<()> {
+        self.touched[i] = true;
+        let (queue, bytes) = &mut self.queues[i];
+        *bytes += chunk.len() + if separate { self.separator.len() } else { 0 };
+        queue.push((separate, chunk));
+        if *bytes >= QUEUED {
+            self.drain(i)?;
+        }
+        Ok(())
+    }
+
+    /// Writes the separator to document `i`, after its queued chunks.
+    fn separate(&mut self, i: usize) -> io::Result<()> {
+        self.drain(i)?;
+        if !self.separator.is_empty() {
+            self.outs[i].write_all(&self.separator)?;
+        }
+        Ok(())
+    }
+
+    /// Writes document `i`'s queued chunks.
+    fn drain(&mut self, i: usize) -> io::Result<()> {
+        let (queue, bytes) = &mut self.queues[i];
+        if queue.is_empty() {
+            return Ok(());
+        }
+        let mut slices = Vec::with_capacity(queue.len() * 2);
+        for (separate, chunk) in queue.iter() {
+            if *separate && !self.separator.is_empty() {
+                slices.push(IoSlice::new(&self.separator));
+            }
+            slices.push(IoSlice::new(chunk));
+        }
+        let written = write_all_vectored(&mut *self.outs[i], &mut slices);
+        for (_, chunk) in queue.drain(..) {
+            self.pool.put(chunk);
+        }
+        *bytes = 0;
+        written
     }
 
     /// `bytes` as they go out: compressed when asked.
@@ -653,6 +711,7 @@ impl<'a, 'b> Sinks<'a, 'b> {
         if bytes.is_empty() {
             return Ok(());
         }
+        self.drain(i)?;
         match &mut self.packer {
             Some(p) => {
                 self.scratch.clear();
@@ -670,6 +729,7 @@ impl<'a, 'b> Sinks<'a, 'b> {
         if bytes.is_empty() {
             return Ok(());
         }
+        self.drain(i)?;
         self.touched[i] = true;
         self.outs[i].write_all(bytes)
     }
@@ -679,6 +739,7 @@ impl<'a, 'b> Sinks<'a, 'b> {
     /// then flushes.
     fn finish(&mut self) -> io::Result<()> {
         for i in 0..self.outs.len() {
+            self.drain(i)?;
             if let Some(p) = &mut self.packer
                 && !self.touched[i]
             {
@@ -691,6 +752,19 @@ impl<'a, 'b> Sinks<'a, 'b> {
         }
         Ok(())
     }
+}
+
+/// `Write::write_all` for several slices (the std one is unstable).
+fn write_all_vectored(w: &mut dyn Write, mut slices: &mut [IoSlice<'_>]) -> io::Result<()> {
+    while !slices.is_empty() {
+        match w.write_vectored(slices) {
+            Ok(0) => return Err(io::ErrorKind::WriteZero.into()),
+            Ok(n) => IoSlice::advance_slices(&mut slices, n),
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(())
 }
 
 fn count(summary: &mut Summary, d: &Diagnostic) {
