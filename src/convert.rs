@@ -612,9 +612,8 @@ pub fn convert_to(
 const KGX_PIECE: usize = 64 * 1024;
 
 /// The documents as the writer thread sees them: bytes it made itself
-/// ([`plain`](Self::plain), compressed here when asked), bytes a worker
-/// made ([`packed`](Self::packed), already compressed), and the workers'
-/// figure chunks ([`chunk`](Self::chunk)), which are queued and written
+/// ([`plain`](Self::plain), compressed here when asked) and the workers'
+/// figure chunks (already compressed) ([`chunk`](Self::chunk)), which are queued and written
 /// several at a time with one vectored write instead of being copied into
 /// the output's buffer, then handed back to the workers.
 struct Sinks<'a, 'b, 'p> {
@@ -722,16 +721,6 @@ impl<'a, 'b, 'p> Sinks<'a, 'b, 'p> {
         }
         self.touched[i] = true;
         Ok(())
-    }
-
-    /// Writes bytes already in their final form to document `i`.
-    fn packed(&mut self, i: usize, bytes: &[u8]) -> io::Result<()> {
-        if bytes.is_empty() {
-            return Ok(());
-        }
-        self.drain(i)?;
-        self.touched[i] = true;
-        self.outs[i].write_all(bytes)
     }
 
     /// Ends every document: a compressed one that got no bytes gets one
