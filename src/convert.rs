@@ -613,9 +613,9 @@ const KGX_PIECE: usize = 64 * 1024;
 
 /// The documents as the writer thread sees them: bytes it made itself
 /// ([`plain`](Self::plain), compressed here when asked) and the workers'
-/// figure chunks (already compressed) ([`chunk`](Self::chunk)), which are queued and written
-/// several at a time with one vectored write instead of being copied into
-/// the output's buffer, then handed back to the workers.
+/// figure chunks, already compressed ([`chunk`](Self::chunk)), which are
+/// queued and written several at a time with one vectored write instead of
+/// being copied into the output's buffer, then handed back to the workers.
 struct Sinks<'a, 'b, 'p> {
     outs: &'a mut [&'b mut dyn Write],
     packer: Option<Packer>,
@@ -624,11 +624,13 @@ struct Sinks<'a, 'b, 'p> {
     touched: Vec<bool>,
     /// What goes between two figure chunks, in its final form.
     separator: Vec<u8>,
-    /// Per document: chunks not written yet (each after a separator when
-    /// its flag says so), and their bytes.
-    queues: Vec<(Vec<(bool, Vec<u8>)>, usize)>,
+    queues: Vec<Queue>,
     pool: &'p Pool,
 }
+
+/// A document's chunks not written yet (each after a separator when its
+/// flag says so), and their bytes.
+type Queue = (Vec<(bool, Vec<u8>)>, usize);
 
 /// Queued chunk bytes that make one vectored write: well over the output
 /// buffer's size, so that the buffer passes them through.
