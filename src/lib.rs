@@ -50,6 +50,7 @@ mod figure;
 mod graph;
 mod map;
 mod read;
+mod swar;
 pub mod sync;
 mod vocab;
 mod void;

@@ -13,6 +13,7 @@
 use std::borrow::Cow;
 
 use super::tree::{Entry, Node};
+use crate::swar::{any_below, any_eq, any_high, word};
 
 /// Not in the subset: use the general reader.
 struct Fallback;
@@ -88,6 +89,15 @@ fn plain_text(yaml: &str) -> bool {
     let b = yaml.as_bytes();
     let mut i = 0;
     while i < b.len() {
+        // Eight printable ASCII bytes at a time.
+        if let Some(v) = word(b, i)
+            && !any_below(v, 0x20)
+            && !any_high(v)
+            && !any_eq(v, 0x7F)
+        {
+            i += 8;
+            continue;
+        }
         match b[i] {
             b'\t' | b'\n' => {}
             b'\r' if b.get(i + 1) == Some(&b'\n') => {}

@@ -1,5 +1,7 @@
 //! Escaping shared by the text formats.
 
+use crate::swar::{any_below, any_eq, word};
+
 const HEX: &[u8; 16] = b"0123456789ABCDEF";
 
 fn push_u4(out: &mut Vec<u8>, c: u32) {
@@ -7,19 +9,6 @@ fn push_u4(out: &mut Vec<u8>, c: u32) {
     for shift in [12, 8, 4, 0] {
         out.push(HEX[((c >> shift) & 15) as usize]);
     }
-}
-
-const ONES: u64 = 0x0101_0101_0101_0101;
-const HIGHS: u64 = 0x8080_8080_8080_8080;
-
-/// Whether any byte of `v` is below `n` (n <= 128), SWAR style.
-const fn any_below(v: u64, n: u8) -> bool {
-    v.wrapping_sub(ONES * n as u64) & !v & HIGHS != 0
-}
-
-/// Whether any byte of `v` equals `b`.
-const fn any_eq(v: u64, b: u8) -> bool {
-    any_below(v ^ (ONES * b as u64), 1)
 }
 
 /// Whether eight bytes hold one [`push_turtle_string`] must look at: a
@@ -39,8 +28,8 @@ pub fn push_turtle_string(out: &mut Vec<u8>, s: &str) {
     let mut i = 0;
     while i < bytes.len() {
         // Eight plain bytes at a time.
-        if i + 8 <= bytes.len()
-            && !needs_turtle_escape(u64::from_le_bytes(bytes[i..i + 8].try_into().unwrap()))
+        if let Some(v) = word(bytes, i)
+            && !needs_turtle_escape(v)
         {
             i += 8;
             continue;
