@@ -130,7 +130,8 @@ fn split_key(text: &str) -> Option<(&str, &str)> {
         }
         (key, quoted[end + 1..].strip_prefix(':')?)
     } else {
-        let colon = text.find(':')?;
+        // Keys are short: a plain loop beats a searcher's set-up.
+        let colon = text.bytes().position(|b| b == b':')?;
         let key = &text[..colon];
         if key.is_empty()
             || !key
@@ -357,11 +358,10 @@ impl<'a> Parser<'a> {
         // `:` then white space is a mapping indicator, white space then `#`
         // a comment (tabs count).
         let bad = |s: &str| {
-            s.contains(": ")
-                || s.contains(":\t")
-                || s.contains(" #")
-                || s.contains("\t#")
-                || s.ends_with(':')
+            s.ends_with(':')
+                || s.as_bytes()
+                    .windows(2)
+                    .any(|w| matches!(w, [b':', b' ' | b'\t'] | [b' ' | b'\t', b'#']))
         };
         if bad(first) {
             return Err(Fallback);

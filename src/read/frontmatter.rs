@@ -62,8 +62,7 @@ pub fn decode(bytes: &[u8]) -> Result<&str, SplitError> {
 
 /// The front matter of one file: its first line must be `---`.
 pub fn split_file(text: &str) -> Result<Document<'_>, SplitError> {
-    let mut lines = text.split_inclusive('\n');
-    match lines.next() {
+    match text.split_inclusive('\n').next() {
         Some(first) if is_fence(first) => {}
         None => {
             return Err(SplitError {
@@ -79,15 +78,24 @@ pub fn split_file(text: &str) -> Result<Document<'_>, SplitError> {
         }
     }
     let start = text.split_inclusive('\n').next().map_or(0, str::len);
-    let mut offset = start;
-    for line in lines {
-        if is_fence(line) {
-            return Ok(Document {
-                yaml: &text[start..offset],
-                line: 1,
-            });
+    let body = &text[start..];
+    // Only a line that starts with `---` can close: jump from one to the
+    // next with a substring search instead of walking every line.
+    let mut at = 0;
+    loop {
+        if body[at..].starts_with("---") {
+            let end = body[at..].find('\n').map_or(body.len(), |i| at + i + 1);
+            if is_fence(&body[at..end]) {
+                return Ok(Document {
+                    yaml: &body[..at],
+                    line: 1,
+                });
+            }
         }
-        offset += line.len();
+        match body[at..].find("\n---") {
+            Some(i) => at += i + 1,
+            None => break,
+        }
     }
     Err(SplitError {
         line: Some(1),
@@ -209,6 +217,18 @@ mod tests {
     fn crlf_and_bom() {
         let text = decode(b"\xEF\xBB\xBF---\r\na: 1\r\n---\r\n").unwrap();
         assert_eq!(split_file(text).unwrap().yaml, "a: 1\r\n");
+    }
+
+    #[test]
+    fn only_a_whole_fence_line_closes() {
+        let yaml = |t| split_file(t).map(|d| d.yaml);
+        assert_eq!(yaml("---\n---\n"), Ok(""));
+        assert_eq!(yaml("---\na: 1\n---"), Ok("a: 1\n"), "no newline after");
+        assert_eq!(
+            yaml("---\na: ---\n----\n--- x\nb: 2\n--- \t\r\nbody\n"),
+            Ok("a: ---\n----\n--- x\nb: 2\n")
+        );
+        assert!(yaml("---\na: 1\n----\n").is_err());
     }
 
     #[test]

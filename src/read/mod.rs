@@ -97,7 +97,7 @@ pub fn load_file<'f>(
 /// The record of a front-matter file's bytes (without its companions).
 fn front_matter<'a>(path: &str, bytes: &'a [u8], diags: &mut Diagnostics) -> Option<Record<'a>> {
     match frontmatter::decode(bytes).and_then(frontmatter::split_file) {
-        Ok(doc) => parse_document(&doc, path, diags),
+        Ok(doc) => read_yaml(&doc, path, diags),
         Err(e) => {
             diags.error(path, e.line, "", e.message);
             None
@@ -105,8 +105,22 @@ fn front_matter<'a>(path: &str, bytes: &'a [u8], diags: &mut Diagnostics) -> Opt
     }
 }
 
-/// Parses one front-matter document (of a file or of standard input).
+/// Parses one front-matter document of standard input; its digest is
+/// that of the document's YAML.
 pub fn parse_document<'a>(
+    doc: &frontmatter::Document<'a>,
+    path: &str,
+    report: &mut Diagnostics,
+) -> Option<Record<'a>> {
+    let mut record = read_yaml(doc, path, report)?;
+    let mut inputs = Inputs::new();
+    inputs.part(RECORD_PART, doc.yaml.as_bytes());
+    record.inputs_digest = inputs.finish();
+    Some(record)
+}
+
+/// The record of a front-matter document, without its digest.
+fn read_yaml<'a>(
     doc: &frontmatter::Document<'a>,
     path: &str,
     report: &mut Diagnostics,
@@ -120,9 +134,6 @@ pub fn parse_document<'a>(
     };
     match parsed {
         Ok(mut record) => {
-            let mut inputs = Inputs::new();
-            inputs.part(RECORD_PART, doc.yaml.as_bytes());
-            record.inputs_digest = inputs.finish();
             for rows in record.genes.iter_mut() {
                 rows.path = path.to_owned();
             }
