@@ -129,6 +129,60 @@ fn a_pfocr_database_pairs_figures_with_their_tsvs() {
     assert!(nt.contains("<https://pfocr.wikipathways.org/figures/F1.html#gene-1> <https://w3id.org/pfocr/vocab#ocrWord> \"p53\""));
 }
 
+/// Rule: in a pfocr-database, what the folder listings say decides:
+/// a symlinked record or companion is followed, a folder is never a
+/// record nor a companion, and the orphans are reported in name order.
+#[test]
+fn a_pfocr_database_follows_symlinks_and_skips_folders() {
+    use std::os::unix::fs::symlink;
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("db");
+    let elsewhere = dir.path().join("elsewhere");
+    for d in [
+        "_figures/F9.md",
+        "_data/F1-chemicals.tsv",
+        "_data/F3-diseases.tsv",
+    ] {
+        fs::create_dir_all(db.join(d)).unwrap();
+    }
+    fs::create_dir_all(&elsewhere).unwrap();
+    fs::write(db.join("_figures/F1.md"), "---\nfigid: F1\n---\n").unwrap();
+    fs::write(elsewhere.join("f2.md"), "---\nfigid: F2\n---\n").unwrap();
+    symlink(elsewhere.join("f2.md"), db.join("_figures/F2.md")).unwrap();
+    fs::write(
+        elsewhere.join("genes.tsv"),
+        "ncbigene_id\tword\tsource\tcount_direct\n7157\tp53\thgnc\t2\n",
+    )
+    .unwrap();
+    symlink(elsewhere.join("genes.tsv"), db.join("_data/F2-genes.tsv")).unwrap();
+    symlink(elsewhere.join("nowhere.tsv"), db.join("_data/F1-genes.tsv")).unwrap();
+    fs::write(db.join("_data/F5-genes.tsv"), "ncbigene_id\n1\n").unwrap();
+    fs::write(db.join("_data/F4-genes.tsv"), "ncbigene_id\n1\n").unwrap();
+    let out = run_path(&db, &["-f", "nt"]);
+    let err = stderr(&out);
+    assert!(out.status.success(), "{err}");
+    assert!(err.contains("2 records converted, 0 failed"), "{err}");
+    let nt = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        nt.contains("<https://pfocr.wikipathways.org/figures/F2.html#gene-1> <https://w3id.org/pfocr/vocab#ocrWord> \"p53\""),
+        "a symlinked companion is read: {nt}"
+    );
+    assert!(!nt.contains("F9"), "a folder in _figures is no record");
+    let orphans: Vec<&str> = err
+        .lines()
+        .filter(|l| l.contains("companion TSV without its figure"))
+        .collect();
+    assert_eq!(orphans.len(), 2, "{err}");
+    assert!(
+        orphans[0].contains("F4-genes.tsv") && orphans[1].contains("F5-genes.tsv"),
+        "{err}"
+    );
+    assert!(
+        !err.contains("F3-diseases"),
+        "a folder in _data is no companion: {err}"
+    );
+}
+
 #[test]
 fn hostile_tsvs_are_reported_and_the_rest_converted() {
     let dir = tempfile::tempdir().unwrap();

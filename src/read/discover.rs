@@ -56,24 +56,46 @@ pub fn count(inputs: &[PathBuf]) -> Option<u64> {
     Some(n)
 }
 
-/// Sorted entry names of one folder, packed in one buffer: a folder of
-/// 100,000 figures costs about 5 MB (names, offsets, order), never one
-/// allocation per name.
+/// What a folder listing says an entry is, without a `stat`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum EntryType {
+    File,
+    Dir,
+    /// A symlink or an unknown type: only a `stat` tells.
+    Other,
+}
+
+impl EntryType {
+    fn of(entry: &fs::DirEntry) -> EntryType {
+        match entry.file_type() {
+            Ok(t) if t.is_file() => EntryType::File,
+            Ok(t) if t.is_dir() => EntryType::Dir,
+            _ => EntryType::Other,
+        }
+    }
+}
+
+/// Sorted entry names of one folder and their types, packed in one
+/// buffer: a folder of 100,000 figures costs about 5 MB (names, offsets,
+/// order), never one allocation per name.
 #[derive(Default)]
 struct Names {
     bytes: Vec<u8>,
     /// Start of each name in `bytes`, in listing order, and the end.
     starts: Vec<u32>,
+    /// Each entry's type, in listing order.
+    types: Vec<EntryType>,
     /// Listing positions in byte-wise order of the names.
     order: Vec<u32>,
 }
 
 impl Names {
-    fn new(names: impl IntoIterator<Item = OsString>) -> Names {
+    fn new(names: impl IntoIterator<Item = (OsString, EntryType)>) -> Names {
         let mut packed = Names::default();
-        for n in names {
+        for (n, t) in names {
             packed.starts.push(packed.bytes.len() as u32);
             packed.bytes.extend_from_slice(n.as_encoded_bytes());
+            packed.types.push(t);
         }
         packed.starts.push(packed.bytes.len() as u32);
         let mut order: Vec<u32> = (0..packed.starts.len() as u32 - 1).collect();
@@ -91,6 +113,18 @@ impl Names {
         self.order.len()
     }
 
+    /// The type of the `i`-th name in sorted order.
+    fn entry_type(&self, i: usize) -> EntryType {
+        self.types[self.order[i] as usize]
+    }
+
+    /// The sorted position of `name`.
+    fn find(&self, name: &[u8]) -> Option<usize> {
+        self.order
+            .binary_search_by(|&listed| self.raw(listed as usize).cmp(name))
+            .ok()
+    }
+
     /// The `i`-th name in sorted order.
     fn get(&self, i: usize) -> &OsStr {
         // SAFETY: `bytes` concatenates whole `OsStr`s' encoded bytes, and
@@ -105,7 +139,47 @@ struct Frame {
     names: Names,
     next: usize,
     /// A pfocr-database `_figures` folder: its `_data` folder.
-    data: Option<PathBuf>,
+    data: Option<DataDir>,
+}
+
+/// A pfocr-database `_data` folder, listed once when its `_figures` folder
+/// is entered: companions are looked up in the listing, not with a `stat`
+/// per figure and kind.
+struct DataDir {
+    dir: PathBuf,
+    /// Empty when the folder is missing or cannot be listed.
+    names: Names,
+}
+
+impl DataDir {
+    fn list(dir: PathBuf) -> DataDir {
+        let names = match fs::read_dir(&dir) {
+            Ok(entries) => Names::new(
+                entries.filter_map(|e| e.ok().map(|e| (e.file_name(), EntryType::of(&e)))),
+            ),
+            Err(_) => Names::default(),
+        };
+        DataDir { dir, names }
+    }
+
+    /// The companion TSVs `<stem>-{genes,chemicals,diseases}.tsv` listed
+    /// here as files (or as symlinks to files).
+    fn companions(&self, stem: &OsStr) -> Vec<(Kind, PathBuf)> {
+        Kind::ALL
+            .iter()
+            .filter_map(|&kind| {
+                let mut name = stem.to_os_string();
+                name.push(format!("-{}.tsv", kind.name()));
+                let i = self.names.find(name.as_encoded_bytes())?;
+                let tsv = self.dir.join(name);
+                match self.names.entry_type(i) {
+                    EntryType::File => Some((kind, tsv)),
+                    EntryType::Dir => None,
+                    EntryType::Other => tsv.is_file().then_some((kind, tsv)),
+                }
+            })
+            .collect()
+    }
 }
 
 /// Sources and problems, in input order, one at a time.
@@ -160,7 +234,9 @@ impl Discovery {
     /// Sorted entry names of a folder (a problem if it cannot be listed).
     fn list(&mut self, dir: &Path) -> Names {
         match fs::read_dir(dir) {
-            Ok(entries) => Names::new(entries.filter_map(|e| e.ok().map(|e| e.file_name()))),
+            Ok(entries) => Names::new(
+                entries.filter_map(|e| e.ok().map(|e| (e.file_name(), EntryType::of(&e)))),
+            ),
             Err(e) => {
                 self.problem(Severity::Error, dir, format!("cannot read folder: {e}"));
                 Names::default()
@@ -190,7 +266,7 @@ impl Discovery {
                 dir: figures,
                 names,
                 next: 0,
-                data: Some(dir.join("_data")),
+                data: Some(DataDir::list(dir.join("_data"))),
             });
         } else {
             let names = self.list(&dir);
@@ -204,36 +280,24 @@ impl Discovery {
     }
 
     /// Reports the companion TSVs of `data` whose figure is not in `figures`
-    /// (sorted names): streamed, holding only the orphans. Other files are
-    /// counted, not reported.
-    fn orphans(&mut self, data: &Path, figures: &Names) {
-        let Ok(entries) = fs::read_dir(data) else {
-            return;
-        };
-        let mut orphans: Vec<PathBuf> = Vec::new();
-        for entry in entries.flatten() {
-            let name = entry.file_name();
-            if entry.file_type().is_ok_and(|t| t.is_dir()) {
+    /// (sorted names), in name order. Other files are counted, not
+    /// reported.
+    fn orphans(&mut self, data: &DataDir, figures: &Names) {
+        for i in 0..data.names.len() {
+            if data.names.entry_type(i) == EntryType::Dir {
                 continue;
             }
-            match companion_stem(&name) {
+            let name = data.names.get(i);
+            match companion_stem(name) {
                 Some(stem) if has_figure(figures, stem) => {}
-                Some(_) => orphans.push(entry.path()),
+                Some(_) => self.problem(
+                    Severity::Warning,
+                    &data.dir.join(name),
+                    "companion TSV without its figure in _figures/: not converted".into(),
+                ),
                 // Not a companion (another table, a README): skipped quietly.
                 None => self.skipped_data_files += 1,
             }
-        }
-        orphans.sort_by(|a, b| {
-            a.as_os_str()
-                .as_encoded_bytes()
-                .cmp(b.as_os_str().as_encoded_bytes())
-        });
-        for path in orphans {
-            self.problem(
-                Severity::Warning,
-                &path,
-                "companion TSV without its figure in _figures/: not converted".into(),
-            );
         }
     }
 }
@@ -328,29 +392,35 @@ impl Iterator for Discovery {
             };
             if frame.next == frame.names.len() {
                 let frame = self.stack.pop().expect("a frame");
-                if let Some(data) = &frame.data
-                    && data.is_dir()
-                {
+                if let Some(data) = &frame.data {
                     self.orphans(data, &frame.names);
                 }
                 continue;
             }
-            let name = frame.names.get(frame.next);
+            let (name, entry_type) = (
+                frame.names.get(frame.next),
+                frame.names.entry_type(frame.next),
+            );
             frame.next += 1;
             if is_hidden(name) {
                 continue;
             }
             let path = frame.dir.join(name);
-            if let Some(data) = frame.data.clone() {
+            if let Some(data) = &frame.data {
                 // A database's figures: every file, with its companions.
-                if path.is_dir() {
+                let dir = match entry_type {
+                    EntryType::File => false,
+                    EntryType::Dir => true,
+                    EntryType::Other => path.is_dir(),
+                };
+                if dir {
                     continue;
                 }
                 let Some(stem) = path.file_stem() else {
                     continue;
                 };
                 let companions = if self.companions {
-                    companions_in(&data, stem)
+                    data.companions(stem)
                 } else {
                     Vec::new()
                 };
@@ -375,7 +445,13 @@ mod tests {
 
     #[test]
     fn figure_stems_are_found_by_binary_search() {
-        let names = Names::new(["c", "ab.md", "a.md", "a.b.md"].iter().map(OsString::from));
+        let names = Names::new(
+            ["c", "ab.md", "a.md", "a.b.md"]
+                .iter()
+                .map(|n| (OsString::from(n), EntryType::File)),
+        );
+        assert_eq!(names.find(b"ab.md"), Some(2));
+        assert_eq!(names.find(b"ab"), None);
         assert_eq!(names.get(0), "a.b.md");
         assert!(has_figure(&names, "a"));
         assert!(has_figure(&names, "a.b"));
