@@ -66,7 +66,7 @@ pub struct Cli {
     #[arg(long, value_name = "gzip|zstd")]
     pub compress: Option<Codec>,
 
-    /// Compression level: gzip 1 to 9 (default 5), zstd 1 to 19 (default 3).
+    /// Compression level: gzip 1 to 9 (default 2), zstd 1 to 19 (default 1).
     #[arg(long, value_name = "N", allow_negative_numbers = true)]
     pub compress_level: Option<i64>,
 
