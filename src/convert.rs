@@ -625,6 +625,8 @@ struct Sinks<'a, 'b, 'p> {
     /// What goes between two figure chunks, in its final form.
     separator: Vec<u8>,
     queues: Vec<Queue>,
+    /// Bytes queued over all documents.
+    queued: usize,
     pool: &'p Pool,
 }
 
@@ -635,6 +637,10 @@ type Queue = (Vec<(bool, Vec<u8>)>, usize);
 /// Queued chunk bytes that make one vectored write: well over the output
 /// buffer's size, so that the buffer passes them through.
 const QUEUED: usize = 256 * 1024;
+
+/// Queued bytes over all documents at most (plus one chunk), however many
+/// shards there are: past it, every queue is written.
+const QUEUED_ALL: usize = 4 * QUEUED;
 
 impl<'a, 'b, 'p> Sinks<'a, 'b, 'p> {
     fn new(outs: &'a mut [&'b mut dyn Write], c: Compression, pool: &'p Pool) -> Self {
@@ -647,6 +653,7 @@ impl<'a, 'b, 'p> Sinks<'a, 'b, 'p> {
             touched,
             separator: Vec::new(),
             queues,
+            queued: 0,
             pool,
         }
     }
@@ -656,10 +663,16 @@ impl<'a, 'b, 'p> Sinks<'a, 'b, 'p> {
     fn chunk(&mut self, i: usize, chunk: Vec<u8>, separate: bool) -> io::Result<()> {
         self.touched[i] = true;
         let (queue, bytes) = &mut self.queues[i];
-        *bytes += chunk.len() + if separate { self.separator.len() } else { 0 };
+        let added = chunk.len() + if separate { self.separator.len() } else { 0 };
+        *bytes += added;
+        self.queued += added;
         queue.push((separate, chunk));
         if *bytes >= QUEUED {
             self.drain(i)?;
+        } else if self.queued >= QUEUED_ALL {
+            for j in 0..self.queues.len() {
+                self.drain(j)?;
+            }
         }
         Ok(())
     }
@@ -690,6 +703,7 @@ impl<'a, 'b, 'p> Sinks<'a, 'b, 'p> {
         for (_, chunk) in queue.drain(..) {
             self.pool.put(chunk);
         }
+        self.queued -= *bytes;
         *bytes = 0;
         written
     }
