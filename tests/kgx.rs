@@ -281,6 +281,28 @@ fn agrees_with_rdf(input: &Path) {
             serde_json::from_slice(&read(&dir, "content_metadata.json")).unwrap();
         assert_eq!(meta["node_count"], nodes.len());
         assert_eq!(meta["edge_count"], edges.len());
+        // Per predicate, the metadata counts the edges written, from the
+        // subject's category.
+        let mut counted: BTreeMap<(String, String), u64> = BTreeMap::new();
+        for e in meta["edges"].as_array().unwrap() {
+            let key = (
+                e["subject"].as_str().unwrap().to_owned(),
+                e["predicate"].as_str().unwrap().to_owned(),
+            );
+            *counted.entry(key).or_default() += e["count"].as_u64().unwrap();
+        }
+        let mut written: BTreeMap<(String, String), u64> = BTreeMap::new();
+        for e in &edges {
+            let subject = if e["predicate"] == "biolink:in_taxon" {
+                "biolink:Gene"
+            } else {
+                "biolink:InformationContentEntity"
+            };
+            *written
+                .entry((subject.to_owned(), e["predicate"].clone()))
+                .or_default() += 1;
+        }
+        assert_eq!(counted, written, "{format}: metadata edge counts");
         assert_eq!(
             meta["curie_map"]["PFOCR"],
             "https://pfocr.wikipathways.org/figures/"
