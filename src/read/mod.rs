@@ -72,18 +72,40 @@ pub fn load_file<'f>(
         *error = Files::read(buf, tsv_path).err();
     }
     let files: &'f Files = files;
-    let mut record = front_matter(&shown, &files.record, report)?;
+    let parts =
+        companions
+            .iter()
+            .zip(&files.companions)
+            .map(|((kind, tsv_path), (bytes, error))| {
+                let bytes = match error {
+                    None => Ok(&bytes[..]),
+                    Some(e) => Err(e),
+                };
+                (*kind, tsv_path.display().to_string(), bytes)
+            });
+    assemble(&shown, &files.record, parts, report)
+}
+
+/// The record of a front-matter file's bytes and its companions' (kind,
+/// name in reports, bytes or why they could not be read), with the digest
+/// of them all.
+fn assemble<'a, 'e>(
+    path: &str,
+    bytes: &'a [u8],
+    companions: impl Iterator<Item = (Kind, String, Result<&'a [u8], &'e std::io::Error>)>,
+    report: &mut Diagnostics,
+) -> Option<Record<'a>> {
+    let mut record = front_matter(path, bytes, report)?;
     let mut inputs = Inputs::new();
-    inputs.part(RECORD_PART, &files.record);
-    for ((kind, tsv_path), (bytes, error)) in companions.iter().zip(&files.companions) {
-        let field = companion_field(*kind);
-        let shown = tsv_path.display().to_string();
-        match error {
-            None => {
-                inputs.part(&field, bytes);
-                attach_bytes(&mut record, *kind, bytes, &shown, report);
+    inputs.part(RECORD_PART, bytes);
+    for (kind, shown, tsv) in companions {
+        let field = companion_field(kind);
+        match tsv {
+            Ok(tsv) => {
+                inputs.part(&field, tsv);
+                attach_bytes(&mut record, kind, tsv, &shown, report);
             }
-            Some(e) => {
+            Err(e) => {
                 inputs.unreadable(&field);
                 let message = format!("cannot read: {e}: no mention from this file");
                 report.warn(&shown, None, &field, message);
@@ -200,13 +222,8 @@ pub fn record_from_text<'a>(
     companions: &[(Kind, &str, &'a str)],
     diags: &mut Diagnostics,
 ) -> Option<Record<'a>> {
-    let mut record = front_matter(path, text.as_bytes(), diags)?;
-    let mut inputs = Inputs::new();
-    inputs.part(RECORD_PART, text.as_bytes());
-    for &(kind, tsv_path, tsv) in companions {
-        inputs.part(&companion_field(kind), tsv.as_bytes());
-        attach_bytes(&mut record, kind, tsv.as_bytes(), tsv_path, diags);
-    }
-    record.inputs_digest = inputs.finish();
-    Some(record)
+    let parts = companions
+        .iter()
+        .map(|&(kind, tsv_path, tsv)| (kind, tsv_path.to_owned(), Ok(tsv.as_bytes())));
+    assemble(path, text.as_bytes(), parts, diags)
 }
