@@ -390,26 +390,20 @@ fn gzip_and_zstd_commands_accept_the_multi_member_files() {
         let plain = out.path().join(format!("plain.{format}"));
         convert(&inputs, &["-f", format, "-o", plain.to_str().unwrap()]);
         let plain = read(&plain);
-        let gz = out.path().join(format!("x.{format}.gz"));
-        convert(
-            &inputs,
-            &["-f", format, "-j", "2", "-o", gz.to_str().unwrap()],
-        );
-        external("gzip", &["-t"], &gz);
-        assert!(
-            external("gzip", &["-dc"], &gz) == plain,
-            "{format}: gzip -dc"
-        );
-        let zst = out.path().join(format!("x.{format}.zst"));
-        convert(
-            &inputs,
-            &["-f", format, "-j", "2", "-o", zst.to_str().unwrap()],
-        );
-        external("zstd", &["-tq"], &zst);
-        assert!(
-            external("zstd", &["-dcq"], &zst) == plain,
-            "{format}: zstd -dc"
-        );
+        for (ext, command, test, decompress) in
+            [("gz", "gzip", "-t", "-dc"), ("zst", "zstd", "-tq", "-dcq")]
+        {
+            let packed = out.path().join(format!("x.{format}.{ext}"));
+            convert(
+                &inputs,
+                &["-f", format, "-j", "2", "-o", packed.to_str().unwrap()],
+            );
+            external(command, &[test], &packed);
+            assert!(
+                external(command, &[decompress], &packed) == plain,
+                "{format}: {command} {decompress}"
+            );
+        }
     }
     // An empty document too.
     let empty = out.path().join("empty.nt.gz");
