@@ -168,8 +168,7 @@ impl DataDir {
         Kind::ALL
             .iter()
             .filter_map(|&kind| {
-                let mut name = stem.to_os_string();
-                name.push(format!("-{}.tsv", kind.name()));
+                let name = companion_name(stem, kind);
                 let i = self.names.find(name.as_encoded_bytes())?;
                 let tsv = self.dir.join(name);
                 match self.names.entry_type(i) {
@@ -338,14 +337,19 @@ fn is_hidden(name: &OsStr) -> bool {
     name.as_encoded_bytes().starts_with(b".")
 }
 
+/// The name of a figure's companion of one kind: `<stem>-genes.tsv`.
+fn companion_name(stem: &OsStr, kind: Kind) -> OsString {
+    let mut name = stem.to_os_string();
+    name.push(format!("-{}.tsv", kind.name()));
+    name
+}
+
 /// The companion TSVs `data/<stem>-{genes,chemicals,diseases}.tsv` that exist.
 fn companions_in(data: &Path, stem: &OsStr) -> Vec<(Kind, PathBuf)> {
     Kind::ALL
         .iter()
         .filter_map(|&kind| {
-            let mut name = stem.to_os_string();
-            name.push(format!("-{}.tsv", kind.name()));
-            let tsv = data.join(name);
+            let tsv = data.join(companion_name(stem, kind));
             tsv.is_file().then_some((kind, tsv))
         })
         .collect()
