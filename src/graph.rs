@@ -66,6 +66,13 @@ impl<'a> Term<'a> {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Id(u32);
 
+impl Id {
+    /// The term's position in [`FigureGraph::terms`].
+    pub fn index(self) -> usize {
+        self.0 as usize
+    }
+}
+
 #[derive(Clone, Copy)]
 struct Entry {
     /// `None` for an IRI.
@@ -336,12 +343,26 @@ impl FigureGraph {
 
     /// The term of an id.
     pub fn term(&self, id: Id) -> Term<'_> {
-        let e = self.terms[id.0 as usize];
+        self.entry_term(self.terms[id.0 as usize])
+    }
+
+    fn entry_term(&self, e: Entry) -> Term<'_> {
         let s = &self.buf[e.start as usize..e.end as usize];
         match e.datatype {
             None => Term::Iri(s),
             Some(dt) => Term::Literal(s, dt),
         }
+    }
+
+    /// The terms, by id: the `i`th is the term of the id whose
+    /// [`index`](Id::index) is `i`.
+    pub fn terms(&self) -> impl Iterator<Item = Term<'_>> + '_ {
+        self.terms.iter().map(|&e| self.entry_term(e))
+    }
+
+    /// The graph name's id, once set.
+    pub fn name_id(&self) -> Option<Id> {
+        self.name
     }
 
     /// The number of triples.

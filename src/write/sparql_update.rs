@@ -4,7 +4,7 @@
 //! so any sequence of figure chunks is one update request.
 
 use super::Serializer;
-use super::ntriples::push_term;
+use super::ntriples::{push_statements, push_term};
 use crate::graph::FigureGraph;
 
 pub struct SparqlUpdate;
@@ -17,20 +17,13 @@ impl Serializer for SparqlUpdate {
         out.extend_from_slice(b" ;\nINSERT DATA { GRAPH ");
         push_term(out, name);
         out.extend_from_slice(b" {\n");
-        let statement = |out: &mut Vec<u8>, [s, p, o]: [crate::graph::Term<'_>; 3]| {
-            push_term(out, s);
-            out.push(b' ');
-            push_term(out, p);
-            out.push(b' ');
-            push_term(out, o);
-            out.extend_from_slice(b" .\n");
-        };
-        for t in g.ids().iter().filter(|t| !g.is_last(t)) {
-            statement(out, [g.term(t.s), g.term(t.p), g.term(t.o)]);
-        }
-        if let Some(last) = g.last() {
-            statement(out, last);
-        }
+        let last = g.ids().iter().filter(|t| g.is_last(t));
+        push_statements(
+            out,
+            g,
+            None,
+            g.ids().iter().filter(|t| !g.is_last(t)).chain(last),
+        );
         out.extend_from_slice(b"} }");
     }
 
