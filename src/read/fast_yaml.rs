@@ -47,18 +47,40 @@ pub fn tree(yaml: &str, first_line: u32) -> Option<Node<'_>> {
         return None;
     }
     let mut lines = Vec::with_capacity(yaml.len() / 40);
-    for (i, raw) in yaml.split('\n').enumerate() {
-        let raw = raw.strip_suffix('\r').unwrap_or(raw);
-        let body = raw.trim_start_matches(' ');
-        if body.starts_with('\t') || body.starts_with('#') {
+    // Lines by bytes: the text is checked above, and every byte trimmed
+    // here is ASCII, so each slice stays on character boundaries.
+    let bytes = yaml.as_bytes();
+    let mut start = 0;
+    let mut no = first_line;
+    loop {
+        let end = memchr::memchr(b'\n', &bytes[start..]).map_or(bytes.len(), |i| start + i);
+        let mut raw_end = end;
+        if raw_end > start && bytes[raw_end - 1] == b'\r' {
+            raw_end -= 1;
+        }
+        let body_start = start
+            + bytes[start..raw_end]
+                .iter()
+                .take_while(|&&b| b == b' ')
+                .count();
+        if body_start < raw_end && matches!(bytes[body_start], b'\t' | b'#') {
             return None; // tabs in indentation, comment lines
         }
+        let mut text_end = raw_end;
+        while text_end > body_start && matches!(bytes[text_end - 1], b' ' | b'\t') {
+            text_end -= 1;
+        }
         lines.push(Line {
-            indent: raw.len() - body.len(),
-            text: body.trim_end_matches([' ', '\t']),
-            full: body,
-            no: first_line + i as u32,
+            indent: body_start - start,
+            text: &yaml[body_start..text_end],
+            full: &yaml[body_start..raw_end],
+            no,
         });
+        if end == bytes.len() {
+            break;
+        }
+        start = end + 1;
+        no += 1;
     }
     let mut p = Parser {
         lines,
@@ -358,10 +380,12 @@ impl<'a> Parser<'a> {
         // `:` then white space is a mapping indicator, white space then `#`
         // a comment (tabs count).
         let bad = |s: &str| {
-            s.ends_with(':')
-                || s.as_bytes()
-                    .windows(2)
-                    .any(|w| matches!(w, [b':', b' ' | b'\t'] | [b' ' | b'\t', b'#']))
+            let b = s.as_bytes();
+            b.last() == Some(&b':')
+                || memchr::memchr2_iter(b':', b'#', b).any(|i| match b[i] {
+                    b':' => matches!(b.get(i + 1), Some(b' ' | b'\t')),
+                    _ => i > 0 && matches!(b[i - 1], b' ' | b'\t'),
+                })
         };
         if bad(first) {
             return Err(Fallback);

@@ -92,7 +92,7 @@ pub fn split_file(text: &str) -> Result<Document<'_>, SplitError> {
                 });
             }
         }
-        match body[at..].find("\n---") {
+        match memchr::memmem::find(&body.as_bytes()[at..], b"\n---") {
             Some(i) => at += i + 1,
             None => break,
         }

@@ -293,6 +293,9 @@ impl<'a> Records<'a> {
     }
 
     /// Reads the next record's cells into `out`; returns its line.
+    ///
+    /// Every byte searched for is ASCII, so each cut is on a character
+    /// boundary.
     fn next_into(&mut self, out: &mut Vec<Cow<'a, str>>) -> Option<u32> {
         out.clear();
         if self.pos >= self.text.len() {
@@ -306,7 +309,7 @@ impl<'a> Records<'a> {
                 let mut value = String::new();
                 let mut i = self.pos + 1;
                 loop {
-                    let Some(rel) = self.text[i..].find('"') else {
+                    let Some(rel) = memchr::memchr(b'"', &bytes[i..]) else {
                         value.push_str(&self.text[i..]);
                         out.push(Cow::Owned(value));
                         self.unclosed = Some(open_line);
@@ -325,16 +328,12 @@ impl<'a> Records<'a> {
                     }
                 }
                 // Anything between the closing quote and the separator is data too.
-                let end = self.text[i..]
-                    .find(['\t', '\n', '\r'])
-                    .map_or(self.text.len(), |r| i + r);
+                let end = cell_end(bytes, i);
                 value.push_str(&self.text[i..end]);
                 out.push(Cow::Owned(value));
                 self.pos = end;
             } else {
-                let end = self.text[self.pos..]
-                    .find(['\t', '\n', '\r'])
-                    .map_or(self.text.len(), |r| self.pos + r);
+                let end = cell_end(bytes, self.pos);
                 out.push(Cow::Borrowed(&self.text[self.pos..end]));
                 self.pos = end;
             }
@@ -392,6 +391,11 @@ fn table<'a>(
         Kind::Genes => Table::Genes(rows(path, legacy_keys, genes)),
         _ => Table::Terms(kind, rows(path, legacy_keys, terms)),
     }
+}
+
+/// Where the cell starting at `from` ends: at the next tab or line end.
+fn cell_end(bytes: &[u8], from: usize) -> usize {
+    memchr::memchr3(b'\t', b'\n', b'\r', &bytes[from..]).map_or(bytes.len(), |r| from + r)
 }
 
 #[cfg(test)]
