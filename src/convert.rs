@@ -175,10 +175,17 @@ struct KgxChunk {
     /// Per node row in `chunk`: its id, categories, whether it has a name,
     /// and end offset.
     nodes: Vec<(String, Vec<&'static str>, bool, usize)>,
-    /// The edge rows.
+    /// The figure's edge rows.
     edges: Vec<u8>,
-    /// Per edge row in `edges`: its key and end offset.
-    edge_keys: Vec<(EdgeKey, usize)>,
+    /// Per figure edge: its categories and predicate (for the counts).
+    edge_keys: Vec<(&'static str, &'static str, &'static str)>,
+    /// The genes' taxon edges, written once per export, so serialized by
+    /// the writer when new: their ids back to back (one buffer, not a
+    /// string an edge, which the writer's thread would free), and per edge
+    /// where its gene CURIE (the id's start) ends, where its taxon CURIE
+    /// (the id's end) starts, and where it ends.
+    once_ids: String,
+    once: Vec<(usize, usize, usize)>,
 }
 
 /// A KGX node row with no name, held back until a row of the same node
@@ -187,16 +194,6 @@ struct HeldNode {
     id: Box<str>,
     category: Vec<&'static str>,
     row: Vec<u8>,
-}
-
-/// What the writer needs of an edge: the id of one that holds for the
-/// whole export (written once; `None`: the figure's own), and its
-/// categories and predicate (for the counts).
-struct EdgeKey {
-    once: Option<String>,
-    subject_category: &'static str,
-    predicate: &'static str,
-    object_category: &'static str,
 }
 
 /// Converts `inputs` (paths, `-` for standard input, none = standard input)
@@ -434,7 +431,7 @@ pub fn convert_to(
                     if describe {
                         counter.add(outcome.figure);
                     }
-                    if kgx_syntax.is_some() {
+                    if let Some(syntax) = kgx_syntax {
                         let k = &outcome.kgx;
                         let mut start = 0;
                         for (id, category, named, end) in &k.nodes {
@@ -464,26 +461,26 @@ pub fn convert_to(
                                 }
                             }
                         }
-                        // Runs of new edges, each in one write.
-                        let (mut run, mut start) = (0, 0);
-                        for (key, end) in &k.edge_keys {
-                            let new = match &key.once {
-                                Some(id) => edges_seen.insert(id.as_str().into()),
-                                None => true,
-                            };
-                            if new {
-                                kgx_counts.edge(
-                                    key.subject_category,
-                                    key.predicate,
-                                    key.object_category,
-                                );
-                            } else {
-                                edge_rows.extend_from_slice(&k.edges[run..start]);
-                                run = *end;
-                            }
-                            start = *end;
+                        edge_rows.extend_from_slice(&k.edges);
+                        for &(s, p, o) in &k.edge_keys {
+                            kgx_counts.edge(s, p, o);
                         }
-                        edge_rows.extend_from_slice(&k.edges[run..]);
+                        // Its taxon edges, in order: each written once per
+                        // export, by the first figure that gives it.
+                        let mut start = 0;
+                        for &(gene_end, taxon_start, end) in &k.once {
+                            let id = &k.once_ids[start..end];
+                            if !edges_seen.contains(id) {
+                                edges_seen.insert(id.into());
+                                let gene = &k.once_ids[start..gene_end];
+                                let taxon = &k.once_ids[taxon_start..end];
+                                let cells = kgx::taxon_edge_cells(id, gene, taxon);
+                                syntax.cells(kgx::EDGE_COLUMNS, &cells, &mut edge_rows);
+                                let (s, p, o) = kgx::TAXON_EDGE_KEY;
+                                kgx_counts.edge(s, p, o);
+                            }
+                            start = end;
+                        }
                         for (i, rows) in [(0, &mut node_rows), (1, &mut edge_rows)] {
                             if rows.len() >= KGX_PIECE {
                                 sinks.plain(i, rows)?;
@@ -1013,6 +1010,11 @@ fn run_job(
         Sink::Kgx(syntax, figure) => {
             mapper.kgx(graph, figure);
             let k = &mut outcome.kgx;
+            for &(g, t) in &figure.taxa {
+                let (gene, taxon) = (&figure.nodes[g].id, &figure.nodes[t].id);
+                k.once
+                    .push(kgx::push_taxon_edge_id(gene, taxon, &mut k.once_ids));
+            }
             for node in figure.nodes.drain(..) {
                 syntax.row(kgx::NODE_COLUMNS, &node.row, &mut outcome.chunk);
                 let named = node.named();
@@ -1021,13 +1023,7 @@ fn run_job(
             }
             for edge in &figure.edges {
                 syntax.cells(kgx::EDGE_COLUMNS, &edge.cells(figure), &mut k.edges);
-                let key = EdgeKey {
-                    once: edge.subject.is_some().then(|| edge.id.clone()),
-                    subject_category: edge.subject_category,
-                    predicate: edge.predicate,
-                    object_category: edge.object_category,
-                };
-                k.edge_keys.push((key, k.edges.len()));
+                k.edge_keys.push(edge.key());
             }
         }
     }

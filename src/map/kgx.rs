@@ -95,17 +95,12 @@ impl Node {
     }
 }
 
-/// One edge: its categories and predicate (for the counts), its cells.
+/// One edge of a figure (its subject is the figure): predicate and
+/// object category (for the counts), its cells.
 #[derive(Clone, Debug, Default)]
 pub struct Edge {
     /// The edge id.
     pub id: String,
-    /// The subject's CURIE; `None`: the figure, whose article is then the
-    /// edge's `publications`. An edge with a subject of its own (a gene's
-    /// taxon) holds for the whole export: written once.
-    pub subject: Option<String>,
-    /// The subject's category.
-    pub subject_category: &'static str,
     /// The Biolink predicate.
     pub predicate: &'static str,
     /// The object's CURIE.
@@ -115,39 +110,75 @@ pub struct Edge {
 }
 
 impl Edge {
-    /// The edge's cells in [`EDGE_COLUMNS`] order: borrowed, nothing
-    /// allocated.
+    /// The edge's categories and predicate, for [`KgxCounts::edge`].
+    pub fn key(&self) -> (&'static str, &'static str, &'static str) {
+        (FIGURE, self.predicate, self.object_category)
+    }
+
+    /// The edge's cells in [`EDGE_COLUMNS`] order (the subject and the
+    /// publications are the figure's): borrowed, nothing allocated.
     pub fn cells<'a>(&'a self, figure: &'a KgxFigure) -> [Cell<'a>; 8] {
-        let (subject, publications) = match &self.subject {
-            Some(s) => (s.as_str(), &[][..]),
-            None => (figure.subject.as_str(), &figure.publications[..]),
-        };
         [
             Cell::One(&self.id),
-            Cell::One(subject),
+            Cell::One(&figure.subject),
             Cell::One(self.predicate),
             Cell::One(&self.object),
             Cell::One(SOURCE),
             Cell::One("not_provided"),
             Cell::One("text_mining_agent"),
-            Cell::List(publications),
+            Cell::List(&figure.publications),
         ]
     }
 }
 
+/// The edge `gene biolink:in_taxon taxon` (CURIEs), which holds for the
+/// whole export: written once, by the first figure that gives it, with no
+/// `publications`. Its id, `{gene}#in_taxon-{taxon}`, is appended to `ids`;
+/// returns where in `ids` the gene ends, the taxon starts and the id ends.
+pub fn push_taxon_edge_id(gene: &str, taxon: &str, ids: &mut String) -> (usize, usize, usize) {
+    ids.push_str(gene);
+    let gene_end = ids.len();
+    ids.push_str("#in_taxon-");
+    let taxon_start = ids.len();
+    ids.push_str(taxon);
+    (gene_end, taxon_start, ids.len())
+}
+
+/// The cells of the edge `gene biolink:in_taxon taxon` with that `id`, in
+/// [`EDGE_COLUMNS`] order.
+pub fn taxon_edge_cells<'a>(id: &'a str, gene: &'a str, taxon: &'a str) -> [Cell<'a>; 8] {
+    [
+        Cell::One(id),
+        Cell::One(gene),
+        Cell::One(IN_TAXON),
+        Cell::One(taxon),
+        Cell::One(SOURCE),
+        Cell::One("not_provided"),
+        Cell::One("text_mining_agent"),
+        Cell::List(&[]),
+    ]
+}
+
+/// The categories and predicate of a taxon edge, for [`KgxCounts::edge`].
+pub const TAXON_EDGE_KEY: (&str, &str, &str) = (GENE, IN_TAXON, ORGANISM);
+
 /// The KGX nodes and edges of one figure, in a stable order (figure,
 /// article, mentioned entities, organisms, the other taxa of its genes;
-/// mentions, organisms, then the genes' taxa).
+/// mentions, then organisms; the genes' taxa).
 #[derive(Clone, Debug, Default)]
 pub struct KgxFigure {
     /// Nodes (each id once in a figure).
     pub nodes: Vec<Node>,
-    /// Edges.
+    /// The figure's edges.
     pub edges: Vec<Edge>,
-    /// The subject of every edge: the figure's CURIE.
+    /// The subject of every edge in `edges`: the figure's CURIE.
     pub subject: String,
-    /// The `publications` of every edge: the article's CURIE, if any.
+    /// The `publications` of every edge in `edges`: the article's CURIE, if
+    /// any.
     pub publications: Vec<String>,
+    /// The genes' taxa: (gene, taxon) indices into `nodes`, each pair once,
+    /// for the edges of [`push_taxon_edge_id`].
+    pub taxa: Vec<(usize, usize)>,
 }
 
 /// A namespace, its Biolink prefix, the pattern of its ids, its category
@@ -204,6 +235,7 @@ impl Mapper {
     pub fn kgx(&self, g: &FigureGraph, out: &mut KgxFigure) {
         out.nodes.clear();
         out.edges.clear();
+        out.taxa.clear();
         out.subject.clear();
         out.publications.clear();
         let Some(Term::Iri(f)) = g.name() else { return };
@@ -288,7 +320,9 @@ impl Mapper {
             }
             if let Some(&t) = mention_taxon.get(m)
                 && !e.taxa.contains(&t)
-                && matches!(curie(t), Some((_, Some(ORGANISM))))
+                // An organism's IRI, as `curie` reads it (no CURIE made).
+                && t.strip_prefix(iri::NCBITAXON)
+                    .is_some_and(values::is_number_id)
             {
                 e.taxa.push(t);
             }
@@ -327,26 +361,20 @@ impl Mapper {
             ));
         }
         // Edge id: `{subject}#{predicate}-{object}`, unique as the triple is.
-        let edge = |subject: Option<&str>,
-                    subject_category: &'static str,
-                    predicate: &'static str,
-                    object: &str,
-                    object_category: &'static str| {
+        let edge = |predicate: &'static str, object: &str, object_category: &'static str| {
             let name = predicate.strip_prefix("biolink:").unwrap_or(predicate);
             Edge {
-                id: format!("{}#{name}-{object}", subject.unwrap_or(&fig)),
-                subject: subject.map(str::to_owned),
-                subject_category,
+                id: format!("{fig}#{name}-{object}"),
                 predicate,
                 object: object.to_owned(),
                 object_category,
             }
         };
         let mut edges = Vec::new();
-        let mut taxon_edges = Vec::new();
-        // Taxa of the genes' rows that are not organisms of `F` (those are
-        // nodes already): nodes too, each once.
-        let mut gene_taxa: Vec<&str> = Vec::new();
+        // (gene node, taxon IRI) of the genes' rows, and the node of each
+        // taxon once written.
+        let mut gene_taxa: Vec<(usize, &str)> = Vec::new();
+        let mut taxon_nodes: FxHashMap<&str, usize> = FxHashMap::default();
         for x in entities {
             let Some((id, category)) = curie(x) else {
                 continue;
@@ -373,41 +401,43 @@ impl Mapper {
             if category[0] == GENE
                 && let Some(b) = bodies.get(x)
             {
-                for &t in &b.taxa {
-                    let Some((taxon, _)) = curie(t) else { continue };
-                    taxon_edges.push(edge(Some(&id), GENE, IN_TAXON, &taxon, ORGANISM));
-                    if !organisms_seen.contains(t) && !gene_taxa.contains(&t) {
-                        gene_taxa.push(t);
-                    }
-                }
+                gene_taxa.extend(b.taxa.iter().map(|&t| (out.nodes.len(), t)));
             }
-            edges.push(edge(None, FIGURE, MENTIONS, &id, category[0]));
+            edges.push(edge(MENTIONS, &id, category[0]));
             out.nodes.push(node(
                 id,
                 category,
                 [one(labels.get(x).copied()), vec![], vec![]],
             ));
         }
-        for &t in &organisms {
+        let taxon_node = |t: &str, out: &mut KgxFigure| {
             let Some((id, Some(ORGANISM))) = curie(t) else {
-                continue;
+                return None;
             };
-            edges.push(edge(None, FIGURE, RELATED_TO, &id, ORGANISM));
             out.nodes.push(node(
                 id,
                 vec![ORGANISM],
                 [one(labels.get(t).copied()), vec![], vec![]],
             ));
+            Some(out.nodes.len() - 1)
+        };
+        for &t in &organisms {
+            if let Some(n) = taxon_node(t, out) {
+                edges.push(edge(RELATED_TO, &out.nodes[n].id, ORGANISM));
+                taxon_nodes.insert(t, n);
+            }
         }
-        for t in gene_taxa {
-            let Some((id, _)) = curie(t) else { continue };
-            out.nodes.push(node(
-                id,
-                vec![ORGANISM],
-                [one(labels.get(t).copied()), vec![], vec![]],
-            ));
+        // The genes' taxa that are no organism of `F`: nodes too.
+        for &(gene, t) in &gene_taxa {
+            let n = match taxon_nodes.get(t) {
+                Some(&n) => n,
+                None => match taxon_node(t, out) {
+                    Some(n) => *taxon_nodes.entry(t).or_insert(n),
+                    None => continue,
+                },
+            };
+            out.taxa.push((gene, n));
         }
-        edges.append(&mut taxon_edges);
         out.edges = edges;
         out.publications.extend(publication);
         out.subject = fig;

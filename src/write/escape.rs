@@ -17,6 +17,26 @@ fn needs_turtle_escape(v: u64) -> bool {
     any_below(v, 0x20) || any_eq(v, b'"') || any_eq(v, b'\\') || any_eq(v, 0x7F) || any_eq(v, 0xEF)
 }
 
+/// A value in a KGX TSV cell: a tab, LF or CR becomes a space and `|` (the
+/// list separator) `¦` (U+00A6), since KGX's TSV reader can escape nothing.
+/// The test for those bytes has no early exit, so that it vectorizes: most
+/// values have none and are copied as they are.
+pub fn push_kgx_tsv_value(out: &mut Vec<u8>, s: &str) {
+    let bytes = s.as_bytes();
+    let special = |b: u8| matches!(b, b'\t' | b'\n' | b'\r' | b'|');
+    if !bytes.iter().fold(false, |any, &b| any | special(b)) {
+        out.extend_from_slice(bytes);
+        return;
+    }
+    for &b in bytes {
+        match b {
+            b'\t' | b'\n' | b'\r' => out.push(b' '),
+            b'|' => out.extend_from_slice("\u{a6}".as_bytes()),
+            _ => out.push(b),
+        }
+    }
+}
+
 /// The body of an N-Triples / Turtle `STRING_LITERAL_QUOTE`: `"` and `\`
 /// escaped, `\n` `\r` `\t` `\b` `\f` as oxrdf writes them, the other control
 /// characters and the non-characters U+FFFE/U+FFFF as `\uXXXX`, so that no
@@ -98,6 +118,20 @@ pub fn push_json_string(out: &mut Vec<u8>, s: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn kgx_tsv_values() {
+        for (value, written) in [
+            ("", ""),
+            ("plain κ \"quoted\" \u{b}", "plain κ \"quoted\" \u{b}"),
+            ("|log2 FC|\tp\r\n", "¦log2 FC¦ p  "),
+            ("a¦b", "a¦b"),
+        ] {
+            let mut out = Vec::new();
+            push_kgx_tsv_value(&mut out, value);
+            assert_eq!(String::from_utf8(out).unwrap(), written, "{value:?}");
+        }
+    }
 
     #[test]
     fn turtle_strings() {

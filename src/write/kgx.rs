@@ -125,20 +125,7 @@ fn push_tsv_cell(out: &mut Vec<u8>, cell: Cell<'_>) {
         if i > 0 {
             out.push(b'|');
         }
-        let mut rest = v.as_bytes();
-        while let Some(at) = rest
-            .iter()
-            .position(|b| matches!(b, b'\t' | b'\n' | b'\r' | b'|'))
-        {
-            out.extend_from_slice(&rest[..at]);
-            out.extend_from_slice(if rest[at] == b'|' {
-                "¦".as_bytes()
-            } else {
-                b" "
-            });
-            rest = &rest[at + 1..];
-        }
-        out.extend_from_slice(rest);
+        super::escape::push_kgx_tsv_value(out, v);
     }
 }
 
