@@ -333,8 +333,12 @@ impl FigureGraph {
         let mut start = 0;
         for i in 0..n {
             let end = self.counts[i] as usize;
-            if end - start > 1 {
-                self.scratch[start..end].sort_unstable_by_key(|t| (t.p, t.seq));
+            // The counting sort kept insertion order, so a run already in
+            // predicate order (the usual case: the mapper writes a node's
+            // triples in one order) needs no sort.
+            let run = &mut self.scratch[start..end];
+            if !run.is_sorted_by_key(|t| t.p) {
+                run.sort_unstable_by_key(|t| (t.p, t.seq));
             }
             start = end;
         }
