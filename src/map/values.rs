@@ -5,6 +5,15 @@ use crate::graph::Datatype;
 
 /// Empty, `NA`, R's `.na`, `.na.character` (and the other `.na.*`), `.nan`.
 pub fn is_sentinel(value: &str) -> bool {
+    // Every sentinel, trimmed, is empty or starts with `N` or `.`: a value
+    // that starts with another letter or a digit (most do) is none.
+    if value
+        .as_bytes()
+        .first()
+        .is_some_and(|b| b.is_ascii_alphanumeric() && *b != b'N')
+    {
+        return false;
+    }
     let v = value.trim();
     v.is_empty()
         || v == "NA"
@@ -130,10 +139,15 @@ mod tests {
             ".na.real",
             ".nan",
             ".NaN",
+            " NA ",
+            "\t.na",
+            "\u{A0}NA",
         ] {
             assert!(is_sentinel(s), "{s:?}");
         }
-        for s in ["N/A", "na", "NAN", "0", ".na.", "NA1", ".inf"] {
+        for s in [
+            "N/A", "na", "NAN", "0", ".na.", "NA1", ".inf", "aNA", "7 NA",
+        ] {
             assert!(!is_sentinel(s), "{s:?}");
         }
     }
