@@ -176,8 +176,13 @@ pub fn parse<'a>(
         }
     }
     let width = header.len();
-    let mut gene_rows = Vec::new();
-    let mut term_rows = Vec::new();
+    // Sized once from the line count (rows end at line ends), not grown
+    // row by row.
+    let lines = memchr::memchr_iter(b'\n', text.as_bytes()).count();
+    let (mut gene_rows, mut term_rows) = match kind {
+        Kind::Genes => (Vec::with_capacity(lines), Vec::new()),
+        _ => (Vec::new(), Vec::with_capacity(lines)),
+    };
     let mut rec = Vec::with_capacity(width);
     while let Some(line) = records.next_into(&mut rec) {
         if rec.len() == 1 && rec[0].is_empty() {
