@@ -339,8 +339,10 @@ fn is_hidden(name: &OsStr) -> bool {
 
 /// The name of a figure's companion of one kind: `<stem>-genes.tsv`.
 fn companion_name(stem: &OsStr, kind: Kind) -> OsString {
-    let mut name = stem.to_os_string();
-    name.push(format!("-{}.tsv", kind.name()));
+    let mut name = OsString::with_capacity(stem.len() + 15);
+    for part in [stem, "-".as_ref(), kind.name().as_ref(), ".tsv".as_ref()] {
+        name.push(part);
+    }
     name
 }
 
