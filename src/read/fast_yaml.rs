@@ -188,11 +188,11 @@ impl<'a> Parser<'a> {
     }
 
     /// Runs `collection` one level deeper, declining past [`MAX_DEPTH`].
-    fn nested(
+    fn nested<T>(
         &mut self,
         indent: usize,
-        collection: fn(&mut Self, usize) -> R<Node<'a>>,
-    ) -> R<Node<'a>> {
+        collection: impl FnOnce(&mut Self, usize) -> R<T>,
+    ) -> R<T> {
         self.depth += 1;
         if self.depth > MAX_DEPTH {
             return Err(Fallback);
@@ -210,6 +210,16 @@ impl<'a> Parser<'a> {
     fn map_entries(&mut self, indent: usize) -> R<Node<'a>> {
         let line = self.peek().map_or(0, |l| l.no);
         let mut entries = Vec::new();
+        self.entries_into(indent, &mut entries)?;
+        Ok(Node::Map {
+            entries,
+            tagged: false,
+            line,
+        })
+    }
+
+    /// Appends the entries of a block mapping whose keys sit at `indent`.
+    fn entries_into(&mut self, indent: usize, entries: &mut Vec<Entry<'a>>) -> R<()> {
         while let Some(line) = self.peek() {
             if line.indent < indent {
                 break;
@@ -227,11 +237,7 @@ impl<'a> Parser<'a> {
                 value,
             });
         }
-        Ok(Node::Map {
-            entries,
-            tagged: false,
-            line,
-        })
+        Ok(())
     }
 
     /// A block sequence whose `-` sit at `indent`.
@@ -265,14 +271,16 @@ impl<'a> Parser<'a> {
                 {
                     self.pos += 1;
                     let value = self.value(value_text, content_indent, true, no)?;
-                    let mut entries = vec![Entry {
+                    // Room for a PFOCR list item's few keys at once.
+                    let mut entries = Vec::with_capacity(8);
+                    entries.push(Entry {
                         key: Cow::Borrowed(key),
                         line: no,
                         value,
-                    }];
-                    if let Node::Map { entries: more, .. } = self.map(content_indent)? {
-                        entries.extend(more);
-                    }
+                    });
+                    self.nested(content_indent, |p, indent| {
+                        p.entries_into(indent, &mut entries)
+                    })?;
                     Node::Map {
                         entries,
                         tagged: false,
