@@ -3,8 +3,8 @@
 //! null spellings, scalar-or-list fields, legacy mention items, and
 //! duplicate keys.
 
+use foldhash::fast::RandomState;
 use std::collections::HashSet;
-use std::hash::RandomState;
 
 use super::record::{GeneRow, LegacyItem, Record, Rows, TermRow, Text, Value};
 use super::tree::{Entry, Node};
@@ -179,7 +179,7 @@ fn duplicate<'e, 'a>(entries: &'e [Entry<'a>]) -> Option<&'e Entry<'a>> {
             .map(|(_, e)| e);
     }
     let mut seen: HashSet<&str, RandomState> =
-        HashSet::with_capacity_and_hasher(entries.len(), RandomState::new());
+        HashSet::with_capacity_and_hasher(entries.len(), RandomState::default());
     entries.iter().find(|e| !seen.insert(&e.key))
 }
 
