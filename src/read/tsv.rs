@@ -177,8 +177,11 @@ pub fn parse<'a>(
     }
     let width = header.len();
     // Sized once from the line count (rows end at line ends), not grown
-    // row by row.
-    let lines = memchr::memchr_iter(b'\n', text.as_bytes()).count();
+    // row by row; capped, since blank lines give no row and a row is
+    // hundreds of bytes.
+    let lines = memchr::memchr_iter(b'\n', text.as_bytes())
+        .count()
+        .min(ROWS_AT_ONCE);
     let (mut gene_rows, mut term_rows) = match kind {
         Kind::Genes => (Vec::with_capacity(lines), Vec::new()),
         _ => (Vec::new(), Vec::with_capacity(lines)),
@@ -398,6 +401,10 @@ fn table<'a>(
     }
 }
 
+/// The most rows a table's vector is sized for before its first row: more
+/// than any PFOCR companion has.
+const ROWS_AT_ONCE: usize = 4096;
+
 /// Where the cell starting at `from` ends: at the next tab or line end.
 fn cell_end(bytes: &[u8], from: usize) -> usize {
     memchr::memchr3(b'\t', b'\n', b'\r', &bytes[from..]).map_or(bytes.len(), |r| from + r)
@@ -453,6 +460,23 @@ mod tests {
         let (table, report) = parsed(Kind::Genes, "word\tsource\tidentifier\nw\ts\t1\n");
         assert_eq!(table.unwrap_err().line, Some(1));
         assert!(report.unmapped.is_empty());
+    }
+
+    #[test]
+    fn blank_lines_do_not_size_the_rows() {
+        // Sized by its lines alone, a 200 MB file of blank lines asked for
+        // tens of GB up front and the allocation aborted the run.
+        let text = format!("ncbigene_id\tword\n{}1\tw\n", "\n".repeat(100_000));
+        let (table, _) = parsed(Kind::Genes, &text);
+        let Ok(Table::Genes(rows)) = table else {
+            panic!("{table:?}")
+        };
+        assert_eq!(rows.rows.len(), 1);
+        assert!(
+            rows.rows.capacity() <= ROWS_AT_ONCE,
+            "{}",
+            rows.rows.capacity()
+        );
     }
 
     #[test]
