@@ -118,17 +118,35 @@ impl Edge {
     /// The edge's cells in [`EDGE_COLUMNS`] order (the subject and the
     /// publications are the figure's): borrowed, nothing allocated.
     pub fn cells<'a>(&'a self, figure: &'a KgxFigure) -> [Cell<'a>; 8] {
-        [
-            Cell::One(&self.id),
-            Cell::One(&figure.subject),
-            Cell::One(self.predicate),
-            Cell::One(&self.object),
-            Cell::One(SOURCE),
-            Cell::One("not_provided"),
-            Cell::One("text_mining_agent"),
-            Cell::List(&figure.publications),
-        ]
+        edge_cells(
+            &self.id,
+            &figure.subject,
+            self.predicate,
+            &self.object,
+            &figure.publications,
+        )
     }
+}
+
+/// An edge's cells in [`EDGE_COLUMNS`] order; every edge has the same
+/// source and provenance.
+fn edge_cells<'a>(
+    id: &'a str,
+    subject: &'a str,
+    predicate: &'a str,
+    object: &'a str,
+    publications: &'a [String],
+) -> [Cell<'a>; 8] {
+    [
+        Cell::One(id),
+        Cell::One(subject),
+        Cell::One(predicate),
+        Cell::One(object),
+        Cell::One(SOURCE),
+        Cell::One("not_provided"),
+        Cell::One("text_mining_agent"),
+        Cell::List(publications),
+    ]
 }
 
 /// The edge `gene biolink:in_taxon taxon` (CURIEs), which holds for the
@@ -147,16 +165,7 @@ pub fn push_taxon_edge_id(gene: &str, taxon: &str, ids: &mut String) -> (usize, 
 /// The cells of the edge `gene biolink:in_taxon taxon` with that `id`, in
 /// [`EDGE_COLUMNS`] order.
 pub fn taxon_edge_cells<'a>(id: &'a str, gene: &'a str, taxon: &'a str) -> [Cell<'a>; 8] {
-    [
-        Cell::One(id),
-        Cell::One(gene),
-        Cell::One(IN_TAXON),
-        Cell::One(taxon),
-        Cell::One(SOURCE),
-        Cell::One("not_provided"),
-        Cell::One("text_mining_agent"),
-        Cell::List(&[]),
-    ]
+    edge_cells(id, gene, IN_TAXON, taxon, &[])
 }
 
 /// The categories and predicate of a taxon edge, for [`KgxCounts::edge`].
