@@ -56,6 +56,11 @@ mod vocab;
 mod void;
 mod write;
 
+/// A per-thread buffer (a record's file bytes, a figure's rendered terms)
+/// grown over this size is freed after the record that needed it, so that
+/// one huge record does not pin its size for the rest of the run.
+const KEEP_BUFFER: usize = 8 << 20;
+
 pub use oxrdf;
 
 pub use compress::Compression;

@@ -199,25 +199,39 @@ type Namespace = (
     Option<&'static str>,
 );
 
-/// The CURIE of an entity IRI, with its category for a gene, ChEBI, DOID
-/// or taxon (`None` for MeSH: the mention class decides).
-fn curie(iri_: &str) -> Option<(String, Option<&'static str>)> {
-    let table: [Namespace; 5] = [
-        (iri::NCBIGENE, "NCBIGene", values::is_number_id, Some(GENE)),
-        (iri::CHEBI, "CHEBI", values::is_number_id, Some(CHEMICAL)),
-        (iri::DOID, "DOID", values::is_number_id, Some(DISEASE)),
-        (iri::MESH, "MESH", values::is_mesh, None),
-        (
-            iri::NCBITAXON,
-            "NCBITaxon",
-            values::is_number_id,
-            Some(ORGANISM),
-        ),
-    ];
-    table.iter().find_map(|&(ns, prefix, valid, category)| {
-        let id = iri_.strip_prefix(ns)?;
-        valid(id).then(|| (format!("{prefix}:{id}"), category))
+/// The entity namespaces KGX rows name, each with its CURIE prefix, the
+/// test of a valid id, and the category for a gene, ChEBI, DOID or taxon
+/// (`None` for MeSH: the mention class decides).
+const NAMESPACES: [Namespace; 5] = [
+    (iri::NCBIGENE, "NCBIGene", values::is_number_id, Some(GENE)),
+    (iri::CHEBI, "CHEBI", values::is_number_id, Some(CHEMICAL)),
+    (iri::DOID, "DOID", values::is_number_id, Some(DISEASE)),
+    (iri::MESH, "MESH", values::is_mesh, None),
+    (
+        iri::NCBITAXON,
+        "NCBITaxon",
+        values::is_number_id,
+        Some(ORGANISM),
+    ),
+];
+
+/// The namespace of an entity IRI and its valid id.
+fn entity(iri_: &str) -> Option<(&'static Namespace, &str)> {
+    NAMESPACES.iter().find_map(|ns| {
+        let id = iri_.strip_prefix(ns.0)?;
+        (ns.2)(id).then_some((ns, id))
     })
+}
+
+/// The CURIE of an entity IRI, with its category.
+fn curie(iri_: &str) -> Option<(String, Option<&'static str>)> {
+    entity(iri_).map(|(&(_, prefix, _, category), id)| (format!("{prefix}:{id}"), category))
+}
+
+/// Whether an IRI is an organism's (a taxon `curie` reads), without
+/// making the CURIE.
+fn is_organism(iri_: &str) -> bool {
+    entity(iri_).is_some_and(|(ns, _)| ns.3 == Some(ORGANISM))
 }
 
 fn one(v: Option<&str>) -> Vec<String> {
@@ -329,9 +343,7 @@ impl Mapper {
             }
             if let Some(&t) = mention_taxon.get(m)
                 && !e.taxa.contains(&t)
-                // An organism's IRI, as `curie` reads it (no CURIE made).
-                && t.strip_prefix(iri::NCBITAXON)
-                    .is_some_and(values::is_number_id)
+                && is_organism(t)
             {
                 e.taxa.push(t);
             }

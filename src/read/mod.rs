@@ -37,12 +37,8 @@ pub struct Files {
 }
 
 impl Files {
-    /// A buffer over this size is freed after its record, so that one huge
-    /// file does not pin its size for the rest of the run.
-    const KEEP: usize = 8 << 20;
-
     fn read(buf: &mut Vec<u8>, path: &Path) -> std::io::Result<()> {
-        if buf.capacity() > Self::KEEP {
+        if buf.capacity() > crate::KEEP_BUFFER {
             *buf = Vec::new();
         }
         buf.clear();

@@ -42,9 +42,6 @@ struct Rendered {
     ends: Vec<u32>,
 }
 
-/// Buffers above this are freed after the figure that needed them.
-const KEEP: usize = 8 << 20;
-
 thread_local! {
     static RENDERED: RefCell<Rendered> = RefCell::default();
 }
@@ -67,7 +64,7 @@ impl Rendered {
     }
 
     fn free_if_large(&mut self) {
-        if self.text.capacity() > KEEP {
+        if self.text.capacity() > crate::KEEP_BUFFER {
             *self = Rendered::default();
         }
     }
