@@ -88,11 +88,26 @@ pub fn push_turtle_string(out: &mut Vec<u8>, s: &str) {
     out.extend_from_slice(&bytes[start..]);
 }
 
-/// The body of a JSON string.
+/// Whether eight bytes hold one [`push_json_string`] must escape: a
+/// control character, `"` or `\`.
+fn needs_json_escape(v: u64) -> bool {
+    any_below(v, 0x20) || any_eq(v, b'"') || any_eq(v, b'\\')
+}
+
+/// The body of a JSON string. Scans bytes, eight at a time where none
+/// needs escaping: everything else is copied in runs.
 pub fn push_json_string(out: &mut Vec<u8>, s: &str) {
     let bytes = s.as_bytes();
     let mut start = 0;
-    for (i, &b) in bytes.iter().enumerate() {
+    let mut i = 0;
+    while i < bytes.len() {
+        if let Some(v) = word(bytes, i)
+            && !needs_json_escape(v)
+        {
+            i += 8;
+            continue;
+        }
+        let b = bytes[i];
         let esc: &[u8] = match b {
             b'"' => b"\\\"",
             b'\\' => b"\\\\",
@@ -102,7 +117,10 @@ pub fn push_json_string(out: &mut Vec<u8>, s: &str) {
             0x08 => b"\\b",
             0x0C => b"\\f",
             0..=0x1F => b"",
-            _ => continue,
+            _ => {
+                i += 1;
+                continue;
+            }
         };
         out.extend_from_slice(&bytes[start..i]);
         if esc.is_empty() {
@@ -110,7 +128,8 @@ pub fn push_json_string(out: &mut Vec<u8>, s: &str) {
         } else {
             out.extend_from_slice(esc);
         }
-        start = i + 1;
+        i += 1;
+        start = i;
     }
     out.extend_from_slice(&bytes[start..]);
 }
@@ -186,5 +205,28 @@ mod tests {
             String::from_utf8(out).unwrap(),
             "a\\\"b\\\\c\\nd\\u0001κ\u{7F}\\b\\f"
         );
+    }
+
+    #[test]
+    fn every_json_special_byte_in_every_position_is_escaped() {
+        for special in [
+            '"', '\\', '\n', '\r', '\t', '\u{8}', '\u{C}', '\u{0}', '\u{1F}',
+        ] {
+            for pos in 0..20 {
+                let s: String = "abcdefghijklmnopqrstuvwxyz"
+                    .chars()
+                    .take(pos)
+                    .chain([special, 'κ'])
+                    .chain("0123456789".chars())
+                    .collect();
+                let mut out = b"\"".to_vec();
+                push_json_string(&mut out, &s);
+                out.push(b'"');
+                let out = String::from_utf8(out).unwrap();
+                assert!(out.contains('\\'), "{special:?} at {pos}: {out}");
+                let back: String = serde_json::from_str(&out).unwrap();
+                assert_eq!(back, s, "{special:?} at {pos}");
+            }
+        }
     }
 }
