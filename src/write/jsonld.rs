@@ -5,6 +5,7 @@
 
 use super::Serializer;
 use super::escape::push_json_string;
+use super::rendered::Rendered;
 use crate::graph::{Datatype, FigureGraph, Term};
 use crate::vocab::rdf;
 
@@ -16,20 +17,20 @@ fn push_str(out: &mut Vec<u8>, s: &str) {
     out.push(b'"');
 }
 
-fn push_value(out: &mut Vec<u8>, term: Term<'_>) {
+/// An object value: `{"@id": ...}` for an IRI, `{"@value": ...}` (with
+/// its `@type` unless `xsd:string`) for a literal, `text` being the term
+/// as a JSON string.
+fn push_value(out: &mut Vec<u8>, term: Term<'_>, text: &[u8]) {
     match term {
-        Term::Iri(iri) => {
-            out.extend_from_slice(b"{\"@id\":");
-            push_str(out, iri);
-        }
-        Term::Literal(value, dt) => {
-            out.extend_from_slice(b"{\"@value\":");
-            push_str(out, value);
-            if dt != Datatype::String {
-                out.extend_from_slice(b",\"@type\":");
-                push_str(out, dt.iri());
-            }
-        }
+        Term::Iri(_) => out.extend_from_slice(b"{\"@id\":"),
+        Term::Literal(..) => out.extend_from_slice(b"{\"@value\":"),
+    }
+    out.extend_from_slice(text);
+    if let Term::Literal(_, dt) = term
+        && dt != Datatype::String
+    {
+        out.extend_from_slice(b",\"@type\":");
+        push_str(out, dt.iri());
     }
     out.push(b'}');
 }
@@ -44,42 +45,46 @@ impl Serializer for JsonLd {
     }
 
     fn figure(&self, g: &FigureGraph, out: &mut Vec<u8>) {
-        let ids = g.ids();
-        let mut i = 0;
-        while i < ids.len() {
-            let s = ids[i].s;
-            if i > 0 {
-                out.extend_from_slice(b",\n");
-            }
-            out.extend_from_slice(b"{\"@id\":");
-            push_str(out, g.term(s).as_str());
-            while i < ids.len() && ids[i].s == s {
-                let p = ids[i].p;
-                let is_type = g.term(p) == Term::Iri(rdf::TYPE);
-                out.push(b',');
-                if is_type {
-                    out.extend_from_slice(b"\"@type\"");
-                } else {
-                    push_str(out, g.term(p).as_str());
+        // Each term as a JSON string.
+        let push = |out: &mut Vec<u8>, term: Term<'_>| push_str(out, term.as_str());
+        Rendered::with(g, push, |r| {
+            let ids = g.ids();
+            let mut i = 0;
+            while i < ids.len() {
+                let s = ids[i].s;
+                if i > 0 {
+                    out.extend_from_slice(b",\n");
                 }
-                out.extend_from_slice(b":[");
-                let mut first = true;
-                while i < ids.len() && ids[i].s == s && ids[i].p == p {
-                    if !first {
-                        out.push(b',');
+                out.extend_from_slice(b"{\"@id\":");
+                out.extend_from_slice(r.get(s));
+                while i < ids.len() && ids[i].s == s {
+                    let p = ids[i].p;
+                    let is_type = g.term(p) == Term::Iri(rdf::TYPE);
+                    out.push(b',');
+                    if is_type {
+                        out.extend_from_slice(b"\"@type\"");
+                    } else {
+                        out.extend_from_slice(r.get(p));
                     }
-                    first = false;
-                    let o = g.term(ids[i].o);
-                    match (is_type, o) {
-                        (true, Term::Iri(class)) => push_str(out, class),
-                        _ => push_value(out, o),
+                    out.extend_from_slice(b":[");
+                    let mut first = true;
+                    while i < ids.len() && ids[i].s == s && ids[i].p == p {
+                        if !first {
+                            out.push(b',');
+                        }
+                        first = false;
+                        let o = ids[i].o;
+                        match (is_type, g.term(o)) {
+                            (true, Term::Iri(_)) => out.extend_from_slice(r.get(o)),
+                            (_, term) => push_value(out, term, r.get(o)),
+                        }
+                        i += 1;
                     }
-                    i += 1;
+                    out.push(b']');
                 }
-                out.push(b']');
+                out.push(b'}');
             }
-            out.push(b'}');
-        }
+        });
     }
 
     fn footer(&self, out: &mut Vec<u8>) {

@@ -9,6 +9,7 @@ mod escape;
 pub mod jsonld;
 pub mod kgx;
 pub mod ntriples;
+mod rendered;
 pub mod sparql_update;
 pub mod turtle;
 

@@ -3,6 +3,7 @@
 
 use super::Serializer;
 use super::escape::push_turtle_string;
+use super::rendered::Rendered;
 use crate::graph::{Datatype, FigureGraph, Term};
 use crate::vocab::rdf;
 
@@ -84,52 +85,56 @@ impl Serializer for Turtle {
     }
 
     fn figure(&self, g: &FigureGraph, out: &mut Vec<u8>) {
-        let indent: &[u8] = if self.trig {
-            if let Some(name) = g.name() {
-                self.push_term(out, name);
-            }
-            out.extend_from_slice(b" {\n");
-            b"    "
-        } else {
-            b""
-        };
-        let ids = g.ids();
-        let mut i = 0;
-        while i < ids.len() {
-            let s = ids[i].s;
-            out.extend_from_slice(indent);
-            self.push_term(out, g.term(s));
-            let mut first_predicate = true;
-            while i < ids.len() && ids[i].s == s {
-                let p = ids[i].p;
-                if !first_predicate {
-                    out.extend_from_slice(b" ;\n");
-                    out.extend_from_slice(indent);
-                    out.extend_from_slice(b"   ");
+        let push = |out: &mut Vec<u8>, term: Term<'_>| self.push_term(out, term);
+        Rendered::with(g, push, |r| {
+            let indent: &[u8] = if self.trig {
+                if let Some(name) = g.name_id() {
+                    out.extend_from_slice(r.get(name));
                 }
-                first_predicate = false;
-                out.push(b' ');
-                match g.term(p) {
-                    Term::Iri(p) if p == rdf::TYPE => out.push(b'a'),
-                    term => self.push_term(out, term),
-                }
-                let mut first_object = true;
-                while i < ids.len() && ids[i].s == s && ids[i].p == p {
-                    if !first_object {
-                        out.push(b',');
+                out.extend_from_slice(b" {\n");
+                b"    "
+            } else {
+                b""
+            };
+            let ids = g.ids();
+            let mut i = 0;
+            while i < ids.len() {
+                let s = ids[i].s;
+                out.extend_from_slice(indent);
+                out.extend_from_slice(r.get(s));
+                let mut first_predicate = true;
+                while i < ids.len() && ids[i].s == s {
+                    let p = ids[i].p;
+                    if !first_predicate {
+                        out.extend_from_slice(b" ;\n");
+                        out.extend_from_slice(indent);
+                        out.extend_from_slice(b"   ");
                     }
-                    first_object = false;
+                    first_predicate = false;
                     out.push(b' ');
-                    self.push_term(out, g.term(ids[i].o));
-                    i += 1;
+                    if g.term(p) == Term::Iri(rdf::TYPE) {
+                        out.push(b'a');
+                    } else {
+                        out.extend_from_slice(r.get(p));
+                    }
+                    let mut first_object = true;
+                    while i < ids.len() && ids[i].s == s && ids[i].p == p {
+                        if !first_object {
+                            out.push(b',');
+                        }
+                        first_object = false;
+                        out.push(b' ');
+                        out.extend_from_slice(r.get(ids[i].o));
+                        i += 1;
+                    }
                 }
+                out.extend_from_slice(b" .\n");
             }
-            out.extend_from_slice(b" .\n");
-        }
-        if self.trig {
-            out.extend_from_slice(b"}\n");
-        }
-        out.push(b'\n');
+            if self.trig {
+                out.extend_from_slice(b"}\n");
+            }
+            out.push(b'\n');
+        });
     }
 }
 
