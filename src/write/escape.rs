@@ -11,12 +11,6 @@ fn push_u4(out: &mut Vec<u8>, c: u32) {
     }
 }
 
-/// Whether eight bytes hold one [`push_turtle_string`] must look at: a
-/// control character, `"`, `\`, DEL, or 0xEF (which starts U+FFFE/U+FFFF).
-fn needs_turtle_escape(v: u64) -> bool {
-    any_below(v, 0x20) || any_eq(v, b'"') || any_eq(v, b'\\') || any_eq(v, 0x7F) || any_eq(v, 0xEF)
-}
-
 /// A value in a KGX TSV cell: a tab, LF or CR becomes a space and `|` (the
 /// list separator) `¦` (U+00A6), since KGX's TSV reader can escape nothing.
 /// The test for those bytes has no early exit, so that it vectorizes: most
@@ -37,43 +31,30 @@ pub fn push_kgx_tsv_value(out: &mut Vec<u8>, s: &str) {
     }
 }
 
-/// The body of an N-Triples / Turtle `STRING_LITERAL_QUOTE`: `"` and `\`
-/// escaped, `\n` `\r` `\t` `\b` `\f` as oxrdf writes them, the other control
-/// characters and the non-characters U+FFFE/U+FFFF as `\uXXXX`, so that no
-/// parser has anything to warn about. Scans bytes: everything else is
-/// copied in runs.
-pub fn push_turtle_string(out: &mut Vec<u8>, s: &str) {
+/// Appends `s` with the bytes `escape` picks replaced: skips eight bytes
+/// at a time while `plain` says none of them is picked, copies the rest in
+/// runs. `escape(bytes, i)` gives the replacement of the character at `i`
+/// and its length in bytes, or `None` to keep it; an empty replacement
+/// means `\uXXXX` of the character.
+fn push_escaped(
+    out: &mut Vec<u8>,
+    s: &str,
+    plain: impl Fn(u64) -> bool,
+    escape: impl Fn(&[u8], usize) -> Option<(&'static [u8], usize)>,
+) {
     let bytes = s.as_bytes();
     let mut start = 0;
     let mut i = 0;
     while i < bytes.len() {
-        // Eight plain bytes at a time.
         if let Some(v) = word(bytes, i)
-            && !needs_turtle_escape(v)
+            && plain(v)
         {
             i += 8;
             continue;
         }
-        let b = bytes[i];
-        let (esc, len): (&[u8], usize) = match b {
-            b'"' => (b"\\\"", 1),
-            b'\\' => (b"\\\\", 1),
-            b'\n' => (b"\\n", 1),
-            b'\r' => (b"\\r", 1),
-            b'\t' => (b"\\t", 1),
-            0x08 => (b"\\b", 1),
-            0x0C => (b"\\f", 1),
-            0..=0x1F | 0x7F => (b"", 1),
-            // U+FFFE and U+FFFF are EF BF BE / EF BF BF in UTF-8.
-            0xEF if bytes.get(i + 1) == Some(&0xBF)
-                && matches!(bytes.get(i + 2), Some(0xBE | 0xBF)) =>
-            {
-                (b"", 3)
-            }
-            _ => {
-                i += 1;
-                continue;
-            }
+        let Some((esc, len)) = escape(bytes, i) else {
+            i += 1;
+            continue;
         };
         out.extend_from_slice(&bytes[start..i]);
         if esc.is_empty() {
@@ -88,50 +69,52 @@ pub fn push_turtle_string(out: &mut Vec<u8>, s: &str) {
     out.extend_from_slice(&bytes[start..]);
 }
 
-/// Whether eight bytes hold one [`push_json_string`] must escape: a
-/// control character, `"` or `\`.
-fn needs_json_escape(v: u64) -> bool {
-    any_below(v, 0x20) || any_eq(v, b'"') || any_eq(v, b'\\')
+/// The escapes both string syntaxes share: `"`, `\`, and the control
+/// characters (`\n` `\r` `\t` `\b` `\f` by name, the others as `\uXXXX`).
+fn common_escape(b: u8) -> Option<&'static [u8]> {
+    Some(match b {
+        b'"' => b"\\\"",
+        b'\\' => b"\\\\",
+        b'\n' => b"\\n",
+        b'\r' => b"\\r",
+        b'\t' => b"\\t",
+        0x08 => b"\\b",
+        0x0C => b"\\f",
+        0..=0x1F => b"",
+        _ => return None,
+    })
 }
 
-/// The body of a JSON string. Scans bytes, eight at a time where none
-/// needs escaping: everything else is copied in runs.
-pub fn push_json_string(out: &mut Vec<u8>, s: &str) {
-    let bytes = s.as_bytes();
-    let mut start = 0;
-    let mut i = 0;
-    while i < bytes.len() {
-        if let Some(v) = word(bytes, i)
-            && !needs_json_escape(v)
+/// The body of an N-Triples / Turtle `STRING_LITERAL_QUOTE`: `"` and `\`
+/// escaped, `\n` `\r` `\t` `\b` `\f` as oxrdf writes them, the other control
+/// characters, DEL and the non-characters U+FFFE/U+FFFF as `\uXXXX`, so
+/// that no parser has anything to warn about.
+pub fn push_turtle_string(out: &mut Vec<u8>, s: &str) {
+    let plain = |v| {
+        !(any_below(v, 0x20)
+            || any_eq(v, b'"')
+            || any_eq(v, b'\\')
+            || any_eq(v, 0x7F)
+            // 0xEF starts U+FFFE/U+FFFF (EF BF BE / EF BF BF).
+            || any_eq(v, 0xEF))
+    };
+    push_escaped(out, s, plain, |bytes, i| match bytes[i] {
+        0x7F => Some((b"", 1)),
+        0xEF if bytes.get(i + 1) == Some(&0xBF)
+            && matches!(bytes.get(i + 2), Some(0xBE | 0xBF)) =>
         {
-            i += 8;
-            continue;
+            Some((b"", 3))
         }
-        let b = bytes[i];
-        let esc: &[u8] = match b {
-            b'"' => b"\\\"",
-            b'\\' => b"\\\\",
-            b'\n' => b"\\n",
-            b'\r' => b"\\r",
-            b'\t' => b"\\t",
-            0x08 => b"\\b",
-            0x0C => b"\\f",
-            0..=0x1F => b"",
-            _ => {
-                i += 1;
-                continue;
-            }
-        };
-        out.extend_from_slice(&bytes[start..i]);
-        if esc.is_empty() {
-            push_u4(out, b as u32);
-        } else {
-            out.extend_from_slice(esc);
-        }
-        i += 1;
-        start = i;
-    }
-    out.extend_from_slice(&bytes[start..]);
+        b => common_escape(b).map(|esc| (esc, 1)),
+    });
+}
+
+/// The body of a JSON string: `"`, `\` and the control characters escaped.
+pub fn push_json_string(out: &mut Vec<u8>, s: &str) {
+    let plain = |v| !(any_below(v, 0x20) || any_eq(v, b'"') || any_eq(v, b'\\'));
+    push_escaped(out, s, plain, |bytes, i| {
+        common_escape(bytes[i]).map(|esc| (esc, 1))
+    });
 }
 
 #[cfg(test)]
