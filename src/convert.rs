@@ -913,13 +913,7 @@ fn work(jobs: &Mutex<Receiver<Batch>>, w: Worker<'_>) {
                     None => Sink::Rdf(w.serializer),
                 };
                 let mut outcome = run_job(
-                    job,
-                    w.mapper,
-                    sink,
-                    &mut graph,
-                    &mut files,
-                    w.pool.take(),
-                    w.describe,
+                    job, w.mapper, sink, &mut graph, &mut files, w.pool, w.describe,
                 );
                 // KGX rows stay plain: the writer picks the new nodes and
                 // edges.
@@ -954,7 +948,7 @@ fn run_job(
     sink: Sink<'_>,
     graph: &mut FigureGraph,
     files: &mut read::Files,
-    chunk: Vec<u8>,
+    pool: &Pool,
     describe: bool,
 ) -> Outcome {
     let mut diags = Diagnostics::default();
@@ -985,7 +979,7 @@ fn run_job(
     };
     let mut outcome = Outcome {
         path,
-        chunk,
+        chunk: pool.take(),
         triples: 0,
         figid: None,
         digest: String::new(),
@@ -1010,13 +1004,18 @@ fn run_job(
         Sink::Kgx(syntax, figure) => {
             mapper.kgx(graph, figure);
             let k = &mut outcome.kgx;
+            // A written chunk's buffer, as the node rows' is.
+            k.edges = pool.take();
+            k.once.reserve(figure.taxa.len());
+            k.nodes.reserve(figure.nodes.len());
+            k.edge_keys.reserve(figure.edges.len());
             for &(g, t) in &figure.taxa {
                 let (gene, taxon) = (&figure.nodes[g].id, &figure.nodes[t].id);
                 k.once
                     .push(kgx::push_taxon_edge_id(gene, taxon, &mut k.once_ids));
             }
             for node in figure.nodes.drain(..) {
-                syntax.row(kgx::NODE_COLUMNS, &node.row, &mut outcome.chunk);
+                syntax.cells(kgx::NODE_COLUMNS, &node.cells(), &mut outcome.chunk);
                 let named = node.named();
                 k.nodes
                     .push((node.id, node.category, named, outcome.chunk.len()));

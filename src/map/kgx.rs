@@ -29,7 +29,7 @@ use super::iri;
 use super::values;
 use super::vocab::Vocab;
 use crate::graph::{FigureGraph, Term};
-use crate::write::kgx::{Cell, Columns, Row};
+use crate::write::kgx::{Cell, Columns};
 
 /// The `PFOCR` prefix (not in the Biolink Model prefix map: declared in the
 /// metadata).
@@ -77,21 +77,38 @@ const CHEMICAL: &str = "biolink:ChemicalEntity";
 const DISEASE: &str = "biolink:Disease";
 const ORGANISM: &str = "biolink:OrganismTaxon";
 
-/// One node: its id, its categories (for the counts), its row.
+/// One node: its id, its categories (for the counts), what its row says.
 #[derive(Clone, Debug, Default)]
 pub struct Node {
     /// The CURIE.
     pub id: String,
     /// Biolink categories.
     pub category: Vec<&'static str>,
-    /// The row, in [`NODE_COLUMNS`] order.
-    pub row: Row,
+    name: Option<String>,
+    description: Option<String>,
+    iri: Option<String>,
 }
 
 impl Node {
     /// Whether the row gives a `name`.
     pub fn named(&self) -> bool {
-        !self.row[2].is_empty()
+        self.name.is_some()
+    }
+
+    /// The node's cells in [`NODE_COLUMNS`] order: borrowed, nothing
+    /// allocated.
+    pub fn cells(&self) -> [Cell<'_>; 6] {
+        fn opt(v: &Option<String>) -> Cell<'_> {
+            v.as_deref().map_or(Cell::EMPTY, Cell::One)
+        }
+        [
+            Cell::One(&self.id),
+            Cell::Names(&self.category),
+            opt(&self.name),
+            opt(&self.description),
+            opt(&self.iri),
+            Cell::One(SOURCE),
+        ]
     }
 }
 
@@ -234,10 +251,6 @@ fn is_organism(iri_: &str) -> bool {
     entity(iri_).is_some_and(|(ns, _)| ns.3 == Some(ORGANISM))
 }
 
-fn one(v: Option<&str>) -> Vec<String> {
-    v.map(|s| vec![s.to_owned()]).unwrap_or_default()
-}
-
 /// What a figure's mentions say of one body: a chemical mention names it,
 /// a disease mention names it, the valid taxa of its mentions (each once,
 /// in row order).
@@ -353,32 +366,26 @@ impl Mapper {
             let pmcid = a.strip_prefix(iri::PMC)?;
             values::is_pmcid(pmcid).then(|| format!("PMCID:{pmcid}"))
         });
-        let provided_by = vec![SOURCE.to_owned()];
-        let node = |id: String, category: Vec<&'static str>, cells: [Vec<String>; 3]| {
-            let [name, description, iri_] = cells;
+        let node = |id: String, category: Vec<&'static str>, cells: [Option<&str>; 3]| {
+            let [name, description, iri_] = cells.map(|c| c.map(str::to_owned));
             Node {
-                row: vec![
-                    vec![id.clone()],
-                    category.iter().map(|c| (*c).to_owned()).collect(),
-                    name,
-                    description,
-                    iri_,
-                    provided_by.clone(),
-                ],
                 id,
                 category,
+                name,
+                description,
+                iri: iri_,
             }
         };
         out.nodes.push(node(
             fig.clone(),
             vec![FIGURE],
-            [one(fig_name), one(fig_description), one(Some(f))],
+            [fig_name, fig_description, Some(f)],
         ));
         if let (Some(id), Some(a)) = (&publication, article) {
             out.nodes.push(node(
                 id.clone(),
                 vec![ARTICLE],
-                [one(article_name.get(a).copied()), vec![], vec![]],
+                [article_name.get(a).copied(), None, None],
             ));
         }
         // Edge id: `{subject}#{predicate}-{object}`, unique as the triple is.
@@ -425,11 +432,8 @@ impl Mapper {
                 gene_taxa.extend(b.taxa.iter().map(|&t| (out.nodes.len(), t)));
             }
             edges.push(edge(MENTIONS, &id, category[0]));
-            out.nodes.push(node(
-                id,
-                category,
-                [one(labels.get(x).copied()), vec![], vec![]],
-            ));
+            out.nodes
+                .push(node(id, category, [labels.get(x).copied(), None, None]));
         }
         let taxon_node = |t: &str, out: &mut KgxFigure| {
             let Some((id, Some(ORGANISM))) = curie(t) else {
@@ -438,7 +442,7 @@ impl Mapper {
             out.nodes.push(node(
                 id,
                 vec![ORGANISM],
-                [one(labels.get(t).copied()), vec![], vec![]],
+                [labels.get(t).copied(), None, None],
             ));
             Some(out.nodes.len() - 1)
         };

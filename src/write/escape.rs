@@ -109,8 +109,15 @@ pub fn push_turtle_string(out: &mut Vec<u8>, s: &str) {
     });
 }
 
-/// The body of a JSON string: `"`, `\` and the control characters escaped.
+/// A JSON string, quoted: `"`, `\` and the control characters escaped.
 pub fn push_json_string(out: &mut Vec<u8>, s: &str) {
+    out.push(b'"');
+    push_json_body(out, s);
+    out.push(b'"');
+}
+
+/// The body of a JSON string (see [`push_json_string`]).
+fn push_json_body(out: &mut Vec<u8>, s: &str) {
     let plain = |v| !(any_below(v, 0x20) || any_eq(v, b'"') || any_eq(v, b'\\'));
     push_escaped(out, s, plain, |bytes, i| {
         common_escape(bytes[i]).map(|esc| (esc, 1))
@@ -186,7 +193,7 @@ mod tests {
         push_json_string(&mut out, "a\"b\\c\nd\u{1}κ\u{7F}\u{8}\u{C}");
         assert_eq!(
             String::from_utf8(out).unwrap(),
-            "a\\\"b\\\\c\\nd\\u0001κ\u{7F}\\b\\f"
+            "\"a\\\"b\\\\c\\nd\\u0001κ\u{7F}\\b\\f\""
         );
     }
 
@@ -202,9 +209,8 @@ mod tests {
                     .chain([special, 'κ'])
                     .chain("0123456789".chars())
                     .collect();
-                let mut out = b"\"".to_vec();
+                let mut out = Vec::new();
                 push_json_string(&mut out, &s);
-                out.push(b'"');
                 let out = String::from_utf8(out).unwrap();
                 assert!(out.contains('\\'), "{special:?} at {pos}: {out}");
                 let back: String = serde_json::from_str(&out).unwrap();

@@ -11,12 +11,6 @@ use crate::vocab::rdf;
 
 pub struct JsonLd;
 
-fn push_str(out: &mut Vec<u8>, s: &str) {
-    out.push(b'"');
-    push_json_string(out, s);
-    out.push(b'"');
-}
-
 /// An object value: `{"@id": ...}` for an IRI, `{"@value": ...}` (with
 /// its `@type` unless `xsd:string`) for a literal, `text` being the term
 /// as a JSON string.
@@ -30,7 +24,7 @@ fn push_value(out: &mut Vec<u8>, term: Term<'_>, text: &[u8]) {
         && dt != Datatype::String
     {
         out.extend_from_slice(b",\"@type\":");
-        push_str(out, dt.iri());
+        push_json_string(out, dt.iri());
     }
     out.push(b'}');
 }
@@ -46,7 +40,7 @@ impl Serializer for JsonLd {
 
     fn figure(&self, g: &FigureGraph, out: &mut Vec<u8>) {
         // Each term as a JSON string.
-        let push = |out: &mut Vec<u8>, term: Term<'_>| push_str(out, term.as_str());
+        let push = |out: &mut Vec<u8>, term: Term<'_>| push_json_string(out, term.as_str());
         Rendered::with(g, push, |r| {
             let ids = g.ids();
             let mut i = 0;

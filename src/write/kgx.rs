@@ -2,6 +2,8 @@
 //! each cell empty, one value or a list. Knows nothing of the vocabulary:
 //! the columns and the values come from `map::kgx`.
 
+use super::escape::push_json_string;
+
 /// A table's columns, in the order they are written, and which are lists.
 #[derive(Clone, Copy, Debug)]
 pub struct Columns {
@@ -12,32 +14,36 @@ pub struct Columns {
 }
 
 /// One cell, borrowed: one value or a list (an empty list: no value).
+/// Values are written as they are, but for the TSV rule of `push_tsv_cell`.
 #[derive(Clone, Copy, Debug)]
 pub enum Cell<'a> {
     /// One value.
     One(&'a str),
     /// Any number of values.
     List(&'a [String]),
+    /// Any number of names known when compiling (categories).
+    Names(&'a [&'static str]),
 }
 
 impl<'a> Cell<'a> {
+    /// No value.
+    pub const EMPTY: Cell<'static> = Cell::Names(&[]);
+
     fn values(self) -> impl Iterator<Item = &'a str> {
-        let (one, list) = match self {
-            Cell::One(s) => (Some(s), &[][..]),
-            Cell::List(l) => (None, l),
+        let (one, list, names) = match self {
+            Cell::One(s) => (Some(s), &[][..], &[][..]),
+            Cell::List(l) => (None, l, &[][..]),
+            Cell::Names(n) => (None, &[][..], n),
         };
-        one.into_iter().chain(list.iter().map(String::as_str))
+        one.into_iter()
+            .chain(list.iter().map(String::as_str))
+            .chain(names.iter().copied())
     }
 
     fn is_empty(self) -> bool {
-        matches!(self, Cell::List([]))
+        matches!(self, Cell::List([]) | Cell::Names([]))
     }
 }
-
-/// One row: one cell per column (empty: no value).
-///
-/// Values are written as they are, but for the TSV rule of `push_tsv_cell`.
-pub type Row = Vec<Vec<String>>;
 
 /// The two KGX syntaxes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -55,12 +61,6 @@ impl Syntax {
             out.extend_from_slice(cols.names.join("\t").as_bytes());
             out.push(b'\n');
         }
-    }
-
-    /// Appends one row.
-    pub fn row(self, cols: Columns, row: &[Vec<String>], out: &mut Vec<u8>) {
-        let cells: Vec<Cell<'_>> = row.iter().map(|v| Cell::List(v)).collect();
-        self.cells(cols, &cells, out);
     }
 
     /// Appends one row of borrowed cells.
@@ -109,10 +109,6 @@ impl Syntax {
     }
 }
 
-fn push_json_string(out: &mut Vec<u8>, s: &str) {
-    serde_json::to_writer(&mut *out, s).expect("JSON into memory");
-}
-
 /// A TSV cell as KGX's TSV reader reads it back: values `|`-joined. That
 /// reader is pandas' `read_csv(sep='\t', quoting=QUOTE_NONE)`: nothing can
 /// be quoted or escaped, so a tab, CR or LF inside a value becomes a space
@@ -138,11 +134,11 @@ mod tests {
         lists: &[false, true, false],
     };
 
-    fn row(name: &str) -> Row {
-        vec![
-            vec!["X:1".into()],
-            vec!["a:A".into(), "a:B".into()],
-            vec![name.into()],
+    fn row(name: &str) -> [Cell<'_>; 3] {
+        [
+            Cell::One("X:1"),
+            Cell::Names(&["a:A", "a:B"]),
+            Cell::One(name),
         ]
     }
 
@@ -150,11 +146,17 @@ mod tests {
     fn tsv_cells_never_split() {
         let mut out = Vec::new();
         Syntax::Tsv.header(COLS, &mut out);
-        Syntax::Tsv.row(COLS, &row("plain"), &mut out);
-        Syntax::Tsv.row(COLS, &row("a\tb\n\"c\"|d"), &mut out);
+        Syntax::Tsv.cells(COLS, &row("plain"), &mut out);
+        Syntax::Tsv.cells(COLS, &row("a\tb\n\"c\"|d"), &mut out);
+        let list = ["a:A".to_owned(), "a:B".to_owned()];
+        Syntax::Tsv.cells(
+            COLS,
+            &[Cell::One("X:2"), Cell::List(&list), Cell::EMPTY],
+            &mut out,
+        );
         assert_eq!(
             String::from_utf8(out).unwrap(),
-            "id\tcategory\tname\nX:1\ta:A|a:B\tplain\nX:1\ta:A|a:B\ta b \"c\"¦d\n"
+            "id\tcategory\tname\nX:1\ta:A|a:B\tplain\nX:1\ta:A|a:B\ta b \"c\"¦d\nX:2\ta:A|a:B\t\n"
         );
     }
 
@@ -162,12 +164,17 @@ mod tests {
     fn jsonl_leaves_out_empty_cells() {
         let mut out = Vec::new();
         let mut r = row("n\"\t");
-        r[2].clear();
-        Syntax::Jsonl.row(COLS, &r, &mut out);
-        Syntax::Jsonl.row(COLS, &row("n\"\t"), &mut out);
+        r[2] = Cell::EMPTY;
+        Syntax::Jsonl.cells(COLS, &r, &mut out);
+        Syntax::Jsonl.cells(COLS, &row("n\"\t"), &mut out);
+        Syntax::Jsonl.cells(
+            COLS,
+            &[Cell::One("X:2"), Cell::List(&[]), Cell::One("m")],
+            &mut out,
+        );
         assert_eq!(
             String::from_utf8(out).unwrap(),
-            "{\"id\":\"X:1\",\"category\":[\"a:A\",\"a:B\"]}\n{\"id\":\"X:1\",\"category\":[\"a:A\",\"a:B\"],\"name\":\"n\\\"\\t\"}\n"
+            "{\"id\":\"X:1\",\"category\":[\"a:A\",\"a:B\"]}\n{\"id\":\"X:1\",\"category\":[\"a:A\",\"a:B\"],\"name\":\"n\\\"\\t\"}\n{\"id\":\"X:2\",\"name\":\"m\"}\n"
         );
     }
 }
