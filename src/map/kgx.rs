@@ -242,7 +242,7 @@ fn entity(iri_: &str) -> Option<(&'static Namespace, &str)> {
 
 /// The CURIE of an entity IRI, with its category.
 fn curie(iri_: &str) -> Option<(String, Option<&'static str>)> {
-    entity(iri_).map(|(&(_, prefix, _, category), id)| (format!("{prefix}:{id}"), category))
+    entity(iri_).map(|(&(_, prefix, _, category), id)| ([prefix, ":", id].concat(), category))
 }
 
 /// Whether an IRI is an organism's (a taxon `curie` reads), without
@@ -392,7 +392,7 @@ impl Mapper {
         let edge = |predicate: &'static str, object: &str, object_category: &'static str| {
             let name = predicate.strip_prefix("biolink:").unwrap_or(predicate);
             Edge {
-                id: format!("{fig}#{name}-{object}"),
+                id: [fig.as_str(), "#", name, "-", object].concat(),
                 predicate,
                 object: object.to_owned(),
                 object_category,
