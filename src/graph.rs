@@ -80,8 +80,8 @@ struct Entry {
     /// A node made by [`FigureGraph::fresh_iri_extending`]: no other term
     /// equals it, and each of its triples is added once.
     fresh: bool,
-    start: u32,
-    end: u32,
+    start: usize,
+    end: usize,
 }
 
 /// A triple of term ids, with its insertion sequence number.
@@ -147,8 +147,8 @@ impl FigureGraph {
             self.terms.push(Entry {
                 datatype: None,
                 fresh: false,
-                start: start as u32,
-                end: self.buf.len() as u32,
+                start,
+                end: self.buf.len(),
             });
         }
         Id(self.constants[slot])
@@ -174,8 +174,7 @@ impl FigureGraph {
     fn write_extending(&mut self, base: Id, suffix: impl FnOnce(&mut String)) -> usize {
         let e = self.terms[base.0 as usize];
         let start = self.buf.len();
-        self.buf
-            .extend_from_within(e.start as usize..e.end as usize);
+        self.buf.extend_from_within(e.start..e.end);
         suffix(&mut self.buf);
         start
     }
@@ -202,8 +201,8 @@ impl FigureGraph {
         self.terms.push(Entry {
             datatype,
             fresh,
-            start: start as u32,
-            end: self.buf.len() as u32,
+            start,
+            end: self.buf.len(),
         });
         Id(id)
     }
@@ -224,9 +223,7 @@ impl FigureGraph {
         let hash = self.hasher.hash_one((datatype, &self.buf[start..]));
         if let Some(&existing) = self.index.get(&hash) {
             let e = self.terms[existing as usize];
-            if e.datatype == datatype
-                && self.buf[e.start as usize..e.end as usize] == self.buf[start..]
-            {
+            if e.datatype == datatype && self.buf[e.start..e.end] == self.buf[start..] {
                 self.buf.truncate(start);
                 return Id(existing);
             }
@@ -237,8 +234,8 @@ impl FigureGraph {
         self.terms.push(Entry {
             datatype,
             fresh: false,
-            start: start as u32,
-            end: self.buf.len() as u32,
+            start,
+            end: self.buf.len(),
         });
         self.index.entry(hash).or_insert(id);
         Id(id)
@@ -351,7 +348,7 @@ impl FigureGraph {
     }
 
     fn entry_term(&self, e: Entry) -> Term<'_> {
-        let s = &self.buf[e.start as usize..e.end as usize];
+        let s = &self.buf[e.start..e.end];
         match e.datatype {
             None => Term::Iri(s),
             Some(dt) => Term::Literal(s, dt),
