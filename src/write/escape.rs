@@ -155,6 +155,17 @@ mod tests {
         );
     }
 
+    /// `chars` after the first `pos` letters and before ten digits, so
+    /// that they fall at every offset of an eight-byte word.
+    fn placed(pos: usize, chars: &[char]) -> String {
+        "abcdefghijklmnopqrstuvwxyz"
+            .chars()
+            .take(pos)
+            .chain(chars.iter().copied())
+            .chain("0123456789".chars())
+            .collect()
+    }
+
     #[test]
     fn every_special_byte_in_every_position_is_escaped() {
         for special in [
@@ -162,12 +173,7 @@ mod tests {
             '\u{FFFF}',
         ] {
             for pos in 0..20 {
-                let s: String = "abcdefghijklmnopqrstuvwxyz"
-                    .chars()
-                    .take(pos)
-                    .chain([special])
-                    .chain("0123456789".chars())
-                    .collect();
+                let s = placed(pos, &[special]);
                 let mut out = Vec::new();
                 push_turtle_string(&mut out, &s);
                 let out = String::from_utf8(out).unwrap();
@@ -203,12 +209,7 @@ mod tests {
             '"', '\\', '\n', '\r', '\t', '\u{8}', '\u{C}', '\u{0}', '\u{1F}',
         ] {
             for pos in 0..20 {
-                let s: String = "abcdefghijklmnopqrstuvwxyz"
-                    .chars()
-                    .take(pos)
-                    .chain([special, 'κ'])
-                    .chain("0123456789".chars())
-                    .collect();
+                let s = placed(pos, &[special, 'κ']);
                 let mut out = Vec::new();
                 push_json_string(&mut out, &s);
                 let out = String::from_utf8(out).unwrap();
